@@ -1,0 +1,129 @@
+// Parses `cake bench` arguments. Every mistake becomes one UsageError line naming the argument, what is
+// allowed and an example.
+import os from 'node:os';
+import { cakeOrders, type CakeOrder } from '../src/cake.ts';
+import { peakBytes } from '../src/bench/suite.ts';
+import { defaultStopRule, type StopRule } from '../src/bench/run.ts';
+import { strategies } from '../src/strategies/index.ts';
+import type { Host } from '../src/host.ts';
+import type { StrategyEntry } from '../src/strategy.ts';
+
+export class UsageError extends Error {}
+
+export const namedRounds: Record<string, number> = { light: 1, medium: 64, heavy: 1024 };
+const maxRounds = 1 << 20; // one slice then costs ~3 ms on the CPU: anything more is a typo
+const maxSlices = 2 ** 32 - 1; // slices are indexed by u32 on the GPU
+const memoryHeadroom = 0.8; // leave a fifth of free memory to the OS, the GPU driver and the workers
+
+export interface BenchArgs {
+  strategies: StrategyEntry[];
+  sizes: number[];
+  rounds: number[];
+  order: CakeOrder;
+  poolSize: number;
+  stop: StopRule;
+  json?: string;
+  csv?: string;
+}
+
+export const defaults = { sizes: '2^20', rounds: 'medium' };
+
+/** 65536, 2^16, 64k (x1000) or 64Ki (x1024): an integer number of slices >= 1. */
+export function parseSize(text: string): number {
+  const match = /^(?:(\d+)\^(\d+)|(\d+(?:\.\d+)?(?:e\d+)?)(k|Ki|M|Mi)?)$/.exec(text.trim());
+  const scale: Record<string, number> = { k: 1e3, Ki: 1024, M: 1e6, Mi: 1024 ** 2 };
+  const value = !match ? NaN : match[1] ? Number(match[1]) ** Number(match[2]) : Number(match[3]) * (scale[match[4] ?? ''] ?? 1);
+  if (!Number.isFinite(value)) throw new UsageError(`--sizes: "${text}" is not a size. Use integers >= 1, powers like 2^20, or 64k / 1Mi; example: --sizes 2^16,2^20,1000000`);
+  if (!Number.isInteger(value)) throw new UsageError(`--sizes: ${text} is not a whole number of slices. Example: --sizes 2^16,1000000`);
+  if (value < 1) throw new UsageError(`--sizes: ${text} slices is too few; a cake has at least 1 slice. Example: --sizes 1,2^20`);
+  if (value > maxSlices) throw new UsageError(`--sizes: ${text} = ${value} slices is over the limit of 2^32 - 1 (slices are u32-indexed). Example: --sizes 2^24`);
+  return value;
+}
+
+function parseRounds(text: string): number {
+  const value = namedRounds[text.trim()] ?? Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > maxRounds) {
+    throw new UsageError(`--rounds: "${text}" is not allowed. Use light (1), medium (64), heavy (1024) or an integer 1..${maxRounds}; example: --rounds 1,64,heavy`);
+  }
+  return value;
+}
+
+function parseCount(option: string, text: string, min: number, example: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) {
+    throw new UsageError(`${option}: "${text}" is not allowed; use an integer >= ${min}. Example: ${option} ${example}`);
+  }
+  return value;
+}
+
+function parseStrategies(text: string, host: Host): StrategyEntry[] {
+  const known = strategies.map((entry) => entry.name);
+  return text.split(',').map((name) => {
+    const entry = strategies.find((candidate) => candidate.name === name.trim());
+    if (!entry) throw new UsageError(`--strategies: unknown strategy "${name}". Known: ${known.join(', ')}. Example: --strategies loop,pool-shared`);
+    const why = entry.unavailable?.(host);
+    if (why) throw new UsageError(`--strategies: ${entry.name} cannot run here: ${why}`);
+    return entry;
+  });
+}
+
+const valueOptions = ['--strategies', '--sizes', '--rounds', '--runs', '--min-time', '--max-time', '--pool-size', '--cake', '--json', '--csv'];
+
+/** Parses `cake bench` arguments (after the word bench). */
+export function parseBenchArgs(argv: string[], host: Host): BenchArgs {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const [option, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    if (!valueOptions.includes(option)) {
+      throw new UsageError(`unknown option "${argv[i]}". Options: ${valueOptions.join(', ')}. Example: cake bench --sizes 2^20 --rounds heavy`);
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined || value === '') throw new UsageError(`${option} needs a value. Example: cake bench ${option} ${exampleOf(option)}`);
+    values.set(option, value);
+  }
+  const get = (option: string, fallback: string) => values.get(option) ?? fallback;
+  const order = get('--cake', 'ordered');
+  if (!cakeOrders.includes(order as CakeOrder)) throw new UsageError(`--cake: "${order}" is not allowed; use ${cakeOrders.join(' or ')}. Example: --cake shuffled`);
+  const args: BenchArgs = {
+    strategies: values.has('--strategies')
+      ? parseStrategies(get('--strategies', ''), host)
+      : strategies.filter((entry) => !entry.unavailable?.(host)),
+    sizes: get('--sizes', defaults.sizes).split(',').map(parseSize),
+    rounds: get('--rounds', defaults.rounds).split(',').map(parseRounds),
+    order: order as CakeOrder,
+    poolSize: parseCount('--pool-size', get('--pool-size', String(host.cores)), 1, '4'),
+    stop: {
+      ...defaultStopRule,
+      minRuns: parseCount('--runs', get('--runs', String(defaultStopRule.minRuns)), 1, '10'),
+      minTimeMs: parseCount('--min-time', get('--min-time', String(defaultStopRule.minTimeMs)), 0, '500'),
+      maxTimeMs: parseCount('--max-time', get('--max-time', String(defaultStopRule.maxTimeMs)), 0, '10000'),
+    },
+    json: values.get('--json'),
+    csv: values.get('--csv'),
+  };
+  checkMemory(Math.max(...args.sizes));
+  return args;
+}
+
+/** Refuses cakes whose copies would not fit in free memory, before anything is allocated. */
+function checkMemory(slices: number): void {
+  const needBytes = peakBytes(slices);
+  const freeBytes = os.freemem() * memoryHeadroom;
+  if (needBytes > freeBytes) {
+    const fits = Math.floor(freeBytes / peakBytes(1));
+    throw new UsageError(
+      `--sizes: a cake of ${slices} slices needs about ${gib(needBytes)} GiB (the cake, its expected twin and copies in flight), ` +
+        `but ${gib(freeBytes)} GiB of memory is free to use. Use n <= ${fits} (about 2^${Math.floor(Math.log2(fits))}).`,
+    );
+  }
+}
+
+const gib = (bytes: number) => (bytes / 2 ** 30).toFixed(1);
+
+function exampleOf(option: string): string {
+  const examples: Record<string, string> = {
+    '--strategies': 'loop,pool-shared', '--sizes': '2^16,2^20', '--rounds': 'light,heavy', '--runs': '10',
+    '--min-time': '500', '--max-time': '10000', '--pool-size': '4', '--cake': 'shuffled', '--json': 'out.json', '--csv': 'out.csv',
+  };
+  return examples[option] ?? '';
+}

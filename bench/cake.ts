@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// The `cake` command line: parses arguments, runs the library, prints. No measuring logic lives here.
+import { writeFileSync } from 'node:fs';
+import { describeEnvironment } from '../src/bench/environment.ts';
+import { formatTable, toCsv, toJson } from '../src/bench/report.ts';
+import { runPlan, type Progress } from '../src/bench/suite.ts';
+import { strategies } from '../src/strategies/index.ts';
+import { defaults, parseBenchArgs, UsageError } from './args.ts';
+import { nodeHost } from './node-host.ts';
+
+const usage = `usage: cake <command> [options]
+
+commands:
+  bench   eat cakes with each strategy, verify every run, print a table
+          --strategies a,b   (default: all that run here)     --sizes 2^16,2^20  (default ${defaults.sizes})
+          --rounds light,medium,heavy|N  (default ${defaults.rounds})  --runs N  --min-time MS  --max-time MS
+          --pool-size N (default: cores)  --cake ordered|shuffled  --json FILE  --csv FILE
+  info    runtime, CPU, cores and the strategies this machine can run
+  help    this text`;
+
+function printProgress(progress: Progress): void {
+  const at = (p: { n: number; rounds: number }) => `n=${p.n} rounds=${p.rounds}`;
+  switch (progress.kind) {
+    case 'reference':
+      return void process.stderr.write(`cake: eating the reference cake on the CPU twin (${at(progress)})\n`);
+    case 'start':
+      return void process.stderr.write(`cake: [${progress.done + 1}/${progress.total}] ${progress.strategy} ${at(progress)} ...\n`);
+    case 'record': {
+      const { record } = progress;
+      return void process.stderr.write(`cake:   ${record.strategy}: median ${record.medianMs.toFixed(3)} ms over ${record.runs} runs, verified ${record.checksum}\n`);
+    }
+    case 'failure':
+      return void process.stderr.write(`cake:   ${progress.strategy} FAILED: ${progress.error}\n`);
+  }
+}
+
+async function bench(argv: string[]): Promise<number> {
+  const host = nodeHost();
+  const args = parseBenchArgs(argv, host);
+  const report = await runPlan({ ...args }, host, describeEnvironment(host), printProgress);
+  process.stdout.write(formatTable(report) + '\n');
+  if (args.json) writeFileSync(args.json, toJson(report));
+  if (args.csv) writeFileSync(args.csv, toCsv(report));
+  return report.failures.length > 0 ? 1 : 0;
+}
+
+function info(): number {
+  const host = nodeHost();
+  const environment = describeEnvironment(host);
+  const lines = [
+    `runtime: ${environment.runtime}`,
+    `cpu:     ${environment.cpus}`,
+    `cores:   ${environment.cores} (the default pool size)`,
+    `clock:   performance.now, step ${environment.hostClock.resolutionMs.toPrecision(2)} ms`,
+    'strategies:',
+    ...strategies.map((entry) => {
+      const why = entry.unavailable?.(host);
+      return `  ${entry.name.padEnd(14)} ${why ? `unavailable: ${why}` : entry.summary}`;
+    }),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'bench':
+      return bench(rest);
+    case 'info':
+      return info();
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(usage + '\n');
+      return 0;
+    case undefined:
+      process.stderr.write(usage + '\n');
+      return 2;
+    default:
+      throw new UsageError(`unknown command "${command}". Commands: bench, info, help. Example: cake bench --sizes 2^20`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`cake: ${error.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`cake: ${error instanceof Error ? error.message : String(error)}\n`);
+      if (process.env.CAKE_DEBUG) console.error(error);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,56 @@
+// The Node host: worker_threads friends, machine facts from node:os.
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Host } from '../src/host.ts';
+import type { Friend } from '../src/pool/friend.ts';
+
+/**
+ * Worker scripts are JavaScript built by `npm run build:node` into dist/node (Node 20 cannot run .ts in a
+ * worker). The built CLI finds them beside itself; tests, running from source, find them in dist/node.
+ */
+export function builtScript(name: string): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [join(here, name), join(here, '..', 'dist', 'node', name)]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error(`${name} is not built. Run "npm run build:node" first.`);
+}
+
+function workerFriend(script: string, id: number): Friend {
+  const worker = new Worker(script, { name: `friend ${id}` });
+  let isTerminating = false;
+  return {
+    post: (message, transfer) => worker.postMessage(message, transfer as never),
+    listen(onMessage, onFailure) {
+      worker.on('message', onMessage);
+      worker.on('error', onFailure);
+      worker.on('exit', (code) => {
+        if (!isTerminating) onFailure(new Error(`its worker exited with code ${code}`));
+      });
+    },
+    async terminate() {
+      isTerminating = true;
+      await worker.terminate();
+    },
+  };
+}
+
+export interface NodeHostOptions {
+  /** The worker script each friend runs; tests swap in a failing one. */
+  friendScript?: string;
+}
+
+export function nodeHost({ friendScript }: NodeHostOptions = {}): Host {
+  const script = friendScript ?? builtScript('friend.js');
+  return {
+    runtime: `node ${process.versions.node}`,
+    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+    cores: os.availableParallelism(),
+    hasSharedMemory: true,
+    piscinaFriend: builtScript('piscina-friend.js'),
+    inviteFriend: (id) => workerFriend(script, id),
+  };
+}

@@ -1,0 +1,79 @@
+// Formats reports: the table for people, JSON and CSV for machines. The only module that formats results.
+import type { BenchRecord, BenchReport } from './record.ts';
+
+const phaseOrder = ['upload', 'encode', 'send', 'eat', 'kernel', 'receive', 'readback', 'unattributed'];
+
+function ms(value: number): string {
+  if (!Number.isFinite(value)) return '-';
+  if (value >= 100) return value.toFixed(0);
+  if (value >= 1) return value.toFixed(2);
+  return value.toPrecision(2);
+}
+
+function percent(value: number): string {
+  return Number.isFinite(value) ? `${(value * 100).toFixed(0)}%` : '-';
+}
+
+function phaseList(record: BenchRecord): string {
+  const names = Object.keys(record.phasesMs).sort((a, b) => phaseOrder.indexOf(a) - phaseOrder.indexOf(b));
+  return names.map((name) => `${name} ${ms(record.phasesMs[name]!)}`).join(', ');
+}
+
+/** Speed-up of each record over `loop` on the same n and rounds, when loop was measured. */
+function speedUp(report: BenchReport, record: BenchRecord): string {
+  const loop = report.results.find((r) => r.strategy === 'loop' && r.n === record.n && r.rounds === record.rounds);
+  return loop ? `${(loop.medianMs / record.medianMs).toFixed(2)}x` : '-';
+}
+
+function align(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd()).join('\n');
+}
+
+/** The human table: one line per record, then start-up costs, failures and the environment. */
+export function formatTable(report: BenchReport): string {
+  const header = ['strategy', 'n', 'rounds', 'median ms', 'p10-p90 ms', 'spread', 'ns/slice-round', 'vs loop', 'runs', 'checksum'];
+  const rows = report.results.map((r) => [
+    r.strategy,
+    String(r.n),
+    String(r.rounds),
+    ms(r.medianMs),
+    `${ms(r.p10Ms)}-${ms(r.p90Ms)}`,
+    percent(r.spread),
+    r.nsPerSliceRound.toPrecision(3),
+    speedUp(report, r),
+    String(r.runs),
+    `${r.checksum} ok`,
+  ]);
+  const lines = [align([header, ...rows]), ''];
+  lines.push('Phases of the median run (ms; unattributed = wall - phases, negative where phases overlap):');
+  for (const r of report.results) lines.push(`  ${r.strategy} n=${r.n} rounds=${r.rounds}: ${phaseList(r)}  [${r.clock}]`);
+  if (report.startup.length > 0) {
+    lines.push('', 'Start-up costs (paid once, not in the times above):');
+    for (const s of report.startup) lines.push(`  ${s.strategy}: ${s.name}: ${ms(s.ms)} ms`);
+  }
+  if (report.failures.length > 0) {
+    lines.push('', 'FAILED (no timing recorded):');
+    for (const f of report.failures) lines.push(`  ${f.strategy} n=${f.n} rounds=${f.rounds}: ${f.error}`);
+  }
+  const env = report.environment;
+  lines.push('', `Every run verified slice by slice against the CPU twin. ${env.runtime}, ${env.cpus} x${env.cores}; wall clock performance.now (step ${ms(env.hostClock.resolutionMs)} ms).`);
+  return lines.join('\n');
+}
+
+export function toJson(report: BenchReport): string {
+  return JSON.stringify(report, null, 2) + '\n';
+}
+
+const csvColumns = ['strategy', 'n', 'rounds', 'cake', 'poolSize', 'medianMs', 'minMs', 'p10Ms', 'p90Ms', 'spread', 'runs', 'nsPerSliceRound', 'bytesCopied', 'clock', 'checksum', 'verified'] as const;
+
+/** One row per record; phases become phase_<name>_ms columns. */
+export function toCsv(report: BenchReport): string {
+  const phaseNames = [...new Set(report.results.flatMap((r) => Object.keys(r.phasesMs)))];
+  const header = [...csvColumns, ...phaseNames.map((name) => `phase_${name}_ms`)];
+  const rows = report.results.map((r) => [
+    ...csvColumns.map((column) => String(r[column] ?? '')),
+    ...phaseNames.map((name) => String(r.phasesMs[name] ?? '')),
+  ]);
+  return [header, ...rows].map((row) => row.join(',')).join('\n') + '\n';
+}

@@ -1,0 +1,100 @@
+// Measures one strategy on one cake: warm-up, sampling until a stop rule, verification of every run.
+import { checksum, hex } from '../cake.ts';
+import type { Host } from '../host.ts';
+import type { EatOptions, Phases, StartupCost, StrategyEntry } from '../strategy.ts';
+import { summarize, type Summary } from './stats.ts';
+import { verifyEaten } from './verify.ts';
+
+export interface StopRule {
+  /** Discarded runs before sampling (JIT tier-up, first-touch page faults, lazy pipeline creation). */
+  warmupRuns: number;
+  /** Sample at least this many runs... */
+  minRuns: number;
+  /** ...and for at least this long. */
+  minTimeMs: number;
+  /** Stop once sampling has taken this long, whatever minRuns says, with at least `floorRuns` runs. */
+  maxTimeMs: number;
+}
+
+export const defaultStopRule: StopRule = {
+  warmupRuns: 1,
+  minRuns: 10, // fewer makes the median jump between runs on a shared 2-core machine
+  minTimeMs: 200,
+  maxTimeMs: 10_000, // keeps a heavy 2^24 loop (about 45 s a run) from taking minutes per record
+};
+const floorRuns = 1; // a run longer than maxTimeMs is still measured once, and the record says runs: 1
+
+export interface Measurement extends Summary {
+  samplesMs: number[];
+  /** The phases of the median run, with `unattributed` = wall - sum of phases (negative where they overlap). */
+  phasesMs: Phases;
+  clock: string;
+  startup: StartupCost[];
+  checksum: string;
+  verified: true;
+  bytesCopied?: number;
+  settings: Record<string, string | number>;
+}
+
+/**
+ * Creates, prepares and samples one strategy, verifying every run (warm-ups included) against `expected`.
+ * A wrong slice throws, naming it; the strategy is disposed either way.
+ */
+export async function measure(
+  entry: StrategyEntry,
+  host: Host,
+  cake: Uint32Array,
+  expected: Uint32Array,
+  options: EatOptions,
+  stop: StopRule = defaultStopRule,
+): Promise<Measurement> {
+  const strategy = entry.create(host);
+  try {
+    const startup = await strategy.prepare(cake, options);
+    const eatOnce = async () => {
+      strategy.reset?.();
+      const startMs = performance.now();
+      const phases = await strategy.eat();
+      const wallMs = performance.now() - startMs;
+      verifyEaten(entry.name, strategy.eaten(), expected, options.rounds);
+      return { wallMs, phases };
+    };
+    for (let run = 0; run < stop.warmupRuns; run++) await eatOnce();
+    const samples: { wallMs: number; phases: Phases }[] = [];
+    const samplingStartMs = performance.now();
+    for (;;) {
+      samples.push(await eatOnce());
+      const elapsedMs = performance.now() - samplingStartMs;
+      const isEnough = samples.length >= stop.minRuns && elapsedMs >= stop.minTimeMs;
+      const isOverTime = elapsedMs >= stop.maxTimeMs && samples.length >= floorRuns;
+      if (isEnough || isOverTime) break;
+    }
+    const samplesMs = samples.map((sample) => sample.wallMs);
+    const summary = summarize(samplesMs);
+    return {
+      ...summary,
+      samplesMs,
+      phasesMs: closePhases(medianSample(samples)),
+      clock: strategy.clock,
+      startup,
+      checksum: hex(checksum(strategy.eaten())),
+      verified: true,
+      ...(strategy.bytesCopied ? { bytesCopied: strategy.bytesCopied() } : {}),
+      settings: strategy.settings?.() ?? {},
+    };
+  } finally {
+    await strategy.dispose();
+  }
+}
+
+/** The sample whose wall time is the median (the lower middle one for an even count). */
+function medianSample<T extends { wallMs: number }>(samples: T[]): T {
+  const sorted = [...samples].sort((a, b) => a.wallMs - b.wallMs);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/** Adds `unattributed`, so the phases add up to the wall time exactly. */
+export function closePhases({ wallMs, phases }: { wallMs: number; phases: Phases }): Phases {
+  const attributedMs = Object.values(phases).reduce((sum, ms) => sum + ms, 0);
+  return { ...phases, unattributed: wallMs - attributedMs };
+}

@@ -1,0 +1,50 @@
+// The cake: n slices in a Uint32Array, and the checksum of an eaten one.
+
+/** 'ordered': cake[i] = i. 'shuffled': a fixed permutation of 0..n-1, so no hardware can compress it. */
+export type CakeOrder = 'ordered' | 'shuffled';
+export const cakeOrders: readonly CakeOrder[] = ['ordered', 'shuffled'];
+
+export const bytesPerSlice = 4;
+const shuffleSeed = 0x5eed_cace; // fixed: the same shuffled cake on every machine and run
+
+export interface BakeOptions {
+  order?: CakeOrder;
+  /** Back the cake with a SharedArrayBuffer, so friends can eat it in place. */
+  isShared?: boolean;
+}
+
+/** Bakes a cake of `slices` slices (an integer >= 0). */
+export function bake(slices: number, { order = 'ordered', isShared = false }: BakeOptions = {}): Uint32Array {
+  const cake = isShared
+    ? new Uint32Array(new SharedArrayBuffer(slices * bytesPerSlice))
+    : new Uint32Array(slices);
+  for (let i = 0; i < slices; i++) cake[i] = i;
+  if (order === 'shuffled') shuffle(cake);
+  return cake;
+}
+
+/** Fisher-Yates with a small seeded generator (mulberry32): deterministic, and fast enough for 2^26 slices. */
+function shuffle(cake: Uint32Array): void {
+  let state = shuffleSeed;
+  for (let i = cake.length - 1; i > 0; i--) {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    const j = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * (i + 1));
+    const slice = cake[i]!;
+    cake[i] = cake[j]!;
+    cake[j] = slice;
+  }
+}
+
+/** XOR of all slices: order-independent, so ordered and shuffled cakes eaten alike share it. */
+export function checksum(eaten: Uint32Array): number {
+  let xor = 0;
+  for (let i = 0; i < eaten.length; i++) xor ^= eaten[i]!;
+  return xor >>> 0;
+}
+
+/** Formats a checksum or slice as 0x%08x. */
+export function hex(value: number): string {
+  return '0x' + (value >>> 0).toString(16).padStart(8, '0');
+}

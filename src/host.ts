@@ -1,0 +1,16 @@
+// What a host (the Node CLI, the browser page) provides to the library: friends, machine facts, the GPU.
+import type { Friend } from './pool/friend.ts';
+
+export interface Host {
+  /** 'node 20.20.2', 'Chrome 156', ... */
+  readonly runtime: string;
+  readonly cpuModel: string;
+  /** Logical cores this host may use: the default pool size. */
+  readonly cores: number;
+  /** Starts one worker that runs the friend side of src/pool/eat-friend.ts. */
+  inviteFriend(id: number): Friend;
+  /** Whether SharedArrayBuffer works here (a page needs cross-origin isolation). */
+  readonly hasSharedMemory: boolean;
+  /** Node only: the piscina worker script's path (bench/piscina-friend.ts, built). */
+  readonly piscinaFriend?: string;
+}

@@ -1,0 +1,50 @@
+// A friend: one worker (a Web Worker or a worker_thread) and the messages it understands.
+
+/** Eat a chunk the friend owns: its own copy, sent by clone or by transfer. */
+export interface EatChunk {
+  kind: 'eat-chunk';
+  chunk: number;
+  slices: Uint32Array;
+  rounds: number;
+  /** How to send the eaten chunk back: 'clone' copies it, 'transfer' moves its buffer. */
+  giveBack: 'clone' | 'transfer';
+}
+
+/** Eat slices [from, to) of a cake in shared memory, in place. */
+export interface EatShared {
+  kind: 'eat-shared';
+  chunk: number;
+  cake: Uint32Array;
+  from: number;
+  to: number;
+  rounds: number;
+}
+
+/** Eat one slice, sent on its own. */
+export interface EatSlice {
+  kind: 'eat-slice';
+  index: number;
+  slice: number;
+  rounds: number;
+}
+
+export type ToFriend = { kind: 'hello' } | EatChunk | EatShared | EatSlice;
+
+/** Times are epoch milliseconds (performance.timeOrigin + performance.now()), comparable across threads. */
+export type FromFriend =
+  | { kind: 'ready' }
+  | { kind: 'chunk-eaten'; chunk: number; slices?: Uint32Array; eatStartMs: number; eatEndMs: number }
+  | { kind: 'slice-eaten'; index: number; eaten: number; eatMs: number }
+  | { kind: 'failed'; message: string };
+
+/** A worker behind the host's API. The host wires its error and exit events to `onFailure`. */
+export interface Friend {
+  post(message: ToFriend, transfer?: Transferable[]): void;
+  listen(onMessage: (reply: FromFriend) => void, onFailure: (error: Error) => void): void;
+  terminate(): Promise<void>;
+}
+
+/** Epoch milliseconds with sub-millisecond resolution, comparable between threads. */
+export function epochMs(): number {
+  return performance.timeOrigin + performance.now();
+}

@@ -1,0 +1,48 @@
+// What every pool strategy shares: inviting the friends, cutting the cake, shutting the pool.
+import type { Host } from '../host.ts';
+import type { EatOptions, Phases, StartupCost, Strategy } from '../strategy.ts';
+import { cut, type Chunk } from './chunks.ts';
+import { Pool } from './pool.ts';
+
+export abstract class PoolStrategy implements Strategy {
+  readonly clock = 'performance.now (friends: timeOrigin + now)';
+  protected pool!: Pool;
+  protected cake: Uint32Array = new Uint32Array(0);
+  protected rounds = 1;
+  protected chunks: Chunk[] = [];
+
+  constructor(
+    readonly name: string,
+    private readonly host: Host,
+  ) {}
+
+  async prepare(cake: Uint32Array, { rounds, poolSize }: EatOptions): Promise<StartupCost[]> {
+    this.cake = cake;
+    this.rounds = rounds;
+    const { pool, startup } = await Pool.invite(this.host, poolSize);
+    this.pool = pool;
+    this.chunks = cut(cake.length, pool.size);
+    this.setUp();
+    return startup;
+  }
+
+  /** Untimed allocations after the friends are ready. */
+  protected setUp(): void {}
+
+  /** Names a chunk in error messages. */
+  protected describe(chunk: number): string {
+    const { from, to } = this.chunks[chunk]!;
+    return `chunk ${chunk} (slices ${from}..${to - 1})`;
+  }
+
+  settings(): Record<string, number> {
+    return { poolSize: this.pool.size };
+  }
+
+  abstract eat(): Promise<Phases>;
+  abstract eaten(): Uint32Array;
+
+  async dispose(): Promise<void> {
+    await this.pool?.dispose();
+  }
+}

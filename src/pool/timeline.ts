@@ -1,0 +1,22 @@
+// Turns a pool eating's timestamps into the phases send, eat and receive.
+import type { Phases } from '../strategy.ts';
+
+export interface EatSpan {
+  eatStartMs: number;
+  eatEndMs: number;
+}
+
+/**
+ * All times are epoch ms. send: the caller posting the work; eat: the slowest friend's eating; receive: from
+ * the last friend done eating to the eaten cake reassembled. What is left (the last friend's wait for its
+ * message, or a negative overlap when friends eat while the caller still sends) is the driver's unattributed.
+ */
+export function poolPhases(startMs: number, sentMs: number, spans: EatSpan[], doneMs: number): Phases {
+  let eatMs = 0;
+  let lastEatEndMs = sentMs;
+  for (const span of spans) {
+    eatMs = Math.max(eatMs, span.eatEndMs - span.eatStartMs);
+    lastEatEndMs = Math.max(lastEatEndMs, span.eatEndMs);
+  }
+  return { send: sentMs - startMs, eat: eatMs, receive: doneMs - lastEatEndMs };
+}

@@ -1,0 +1,23 @@
+// The registry: one line per strategy. Tests, the CLI and the demo all take their strategies from here.
+import type { StrategyEntry } from '../strategy.ts';
+import { loop } from './loop.ts';
+import { map } from './map.ts';
+import { piscina } from './piscina.ts';
+import { poolCopy } from './pool-copy.ts';
+import { poolShared } from './pool-shared.ts';
+import { poolSlice } from './pool-slice.ts';
+import { poolTransfer } from './pool-transfer.ts';
+
+export const strategies: readonly StrategyEntry[] = [
+  loop,
+  map,
+  poolCopy,
+  poolTransfer,
+  poolShared,
+  poolSlice,
+  piscina,
+];
+
+export function findStrategy(name: string): StrategyEntry | undefined {
+  return strategies.find((entry) => entry.name === name);
+}

@@ -1,0 +1,47 @@
+// Invite friends: each gets a copy of its chunk, eats it, and sends a copy back to be reassembled.
+import { bytesPerSlice } from '../cake.ts';
+import type { EatSpan } from '../pool/timeline.ts';
+import { poolPhases } from '../pool/timeline.ts';
+import { epochMs } from '../pool/friend.ts';
+import { PoolStrategy } from '../pool/pool-strategy.ts';
+import type { Phases, StrategyEntry } from '../strategy.ts';
+
+class PoolCopy extends PoolStrategy {
+  private eatenCake = new Uint32Array(0);
+
+  protected override setUp(): void {
+    this.eatenCake = new Uint32Array(this.cake.length);
+  }
+
+  async eat(): Promise<Phases> {
+    const startMs = epochMs();
+    this.chunks.forEach(({ from, to }, chunk) => {
+      // slice(): postMessage of a subarray would clone the whole underlying buffer, not the chunk.
+      const slices = this.cake.slice(from, to);
+      this.pool.post(chunk, { kind: 'eat-chunk', chunk, slices, rounds: this.rounds, giveBack: 'clone' }, this.describe(chunk));
+    });
+    const sentMs = epochMs();
+    const spans: EatSpan[] = [];
+    await this.pool.collect(this.chunks.length, (_, reply) => {
+      if (reply.kind !== 'chunk-eaten' || !reply.slices) return;
+      this.eatenCake.set(reply.slices, this.chunks[reply.chunk]!.from);
+      spans.push(reply);
+    });
+    return poolPhases(startMs, sentMs, spans, epochMs());
+  }
+
+  eaten(): Uint32Array {
+    return this.eatenCake;
+  }
+
+  /** slice() + clone to the friend, clone back + set(): four copies of the cake. */
+  bytesCopied(): number {
+    return 4 * this.cake.length * bytesPerSlice;
+  }
+}
+
+export const poolCopy: StrategyEntry = {
+  name: 'pool-copy',
+  summary: 'friends eat cloned copies of their chunks; eaten copies are cloned back and reassembled',
+  create: (host) => new PoolCopy('pool-copy', host),
+};

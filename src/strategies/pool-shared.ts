@@ -1,0 +1,58 @@
+// Shared memory: friends eat the cake in place, in a SharedArrayBuffer; nothing is copied.
+import { bake } from '../cake.ts';
+import { epochMs } from '../pool/friend.ts';
+import { PoolStrategy } from '../pool/pool-strategy.ts';
+import { poolPhases, type EatSpan } from '../pool/timeline.ts';
+import type { Phases, StrategyEntry } from '../strategy.ts';
+
+class PoolShared extends PoolStrategy {
+  private table: Uint32Array = new Uint32Array(0);
+  private uneaten: Uint32Array = new Uint32Array(0);
+
+  /**
+   * A cake already in shared memory is eaten where it lies: the caller sees it eaten. Any other cake is
+   * copied into shared memory once, untimed.
+   */
+  protected override setUp(): void {
+    const isShared = this.cake.buffer instanceof SharedArrayBuffer;
+    this.table = isShared ? this.cake : bake(this.cake.length, { isShared: true });
+    this.uneaten = this.cake.slice();
+  }
+
+  /** Untimed: repeated eatings start from the uneaten cake, so each one can be verified. */
+  reset(): void {
+    this.table.set(this.uneaten);
+  }
+
+  async eat(): Promise<Phases> {
+    const startMs = epochMs();
+    this.chunks.forEach(({ from, to }, chunk) => {
+      const message = { kind: 'eat-shared', chunk, cake: this.table, from, to, rounds: this.rounds } as const;
+      this.pool.post(chunk, message, this.describe(chunk));
+    });
+    const sentMs = epochMs();
+    const spans: EatSpan[] = [];
+    await this.pool.collect(this.chunks.length, (_, reply) => {
+      if (reply.kind === 'chunk-eaten') spans.push(reply);
+    });
+    return poolPhases(startMs, sentMs, spans, epochMs());
+  }
+
+  eaten(): Uint32Array {
+    return this.table;
+  }
+
+  bytesCopied(): number {
+    return 0;
+  }
+}
+
+export const poolShared: StrategyEntry = {
+  name: 'pool-shared',
+  summary: 'friends eat their chunks in place in a SharedArrayBuffer: no copies',
+  unavailable: (host) =>
+    host.hasSharedMemory
+      ? undefined
+      : 'SharedArrayBuffer is unavailable: the page is not cross-origin isolated. Serve it with the COOP/COEP headers set in vite.config.ts.',
+  create: (host) => new PoolShared('pool-shared', host),
+};

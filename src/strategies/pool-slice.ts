@@ -1,0 +1,45 @@
+// Copy each slice, eat it, reassemble: one message per slice, so the cost of a message is what we see.
+import { bytesPerSlice } from '../cake.ts';
+import { epochMs } from '../pool/friend.ts';
+import { PoolStrategy } from '../pool/pool-strategy.ts';
+import type { Phases, StrategyEntry } from '../strategy.ts';
+
+class PoolSlice extends PoolStrategy {
+  private eatenCake = new Uint32Array(0);
+
+  protected override setUp(): void {
+    this.eatenCake = new Uint32Array(this.cake.length);
+  }
+
+  /**
+   * Phases: send (posting every slice, round robin) and receive (after the last post, until every eaten slice
+   * is back in place). Friends eat while the caller still sends, so eating is not a phase of its own here.
+   */
+  async eat(): Promise<Phases> {
+    const startMs = epochMs();
+    const { cake, rounds, pool } = this;
+    for (let index = 0; index < cake.length; index++) {
+      pool.post(index % pool.size, { kind: 'eat-slice', index, slice: cake[index]!, rounds }, `slice ${index}`);
+    }
+    const sentMs = epochMs();
+    await pool.collect(cake.length, (_, reply) => {
+      if (reply.kind === 'slice-eaten') this.eatenCake[reply.index] = reply.eaten;
+    });
+    return { send: sentMs - startMs, receive: epochMs() - sentMs };
+  }
+
+  eaten(): Uint32Array {
+    return this.eatenCake;
+  }
+
+  /** Each slice is cloned out and back. */
+  bytesCopied(): number {
+    return 2 * this.cake.length * bytesPerSlice;
+  }
+}
+
+export const poolSlice: StrategyEntry = {
+  name: 'pool-slice',
+  summary: 'one message per slice, round robin over the friends: the cost of a message made visible',
+  create: (host) => new PoolSlice('pool-slice', host),
+};

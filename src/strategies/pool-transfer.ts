@@ -1,0 +1,51 @@
+// Friends eat chunks whose buffers are moved (transferred), not cloned: one copy in, one copy out.
+import { bytesPerSlice } from '../cake.ts';
+import { epochMs } from '../pool/friend.ts';
+import { PoolStrategy } from '../pool/pool-strategy.ts';
+import { poolPhases, type EatSpan } from '../pool/timeline.ts';
+import type { Phases, StrategyEntry } from '../strategy.ts';
+
+class PoolTransfer extends PoolStrategy {
+  private eatenCake = new Uint32Array(0);
+  /** One buffer per chunk that travels to its friend and back; detached while the friend holds it. */
+  private plates: Uint32Array[] = [];
+
+  protected override setUp(): void {
+    this.eatenCake = new Uint32Array(this.cake.length);
+    this.plates = this.chunks.map(({ from, to }) => new Uint32Array(to - from));
+  }
+
+  async eat(): Promise<Phases> {
+    const startMs = epochMs();
+    this.chunks.forEach(({ from, to }, chunk) => {
+      const plate = this.plates[chunk]!;
+      plate.set(this.cake.subarray(from, to));
+      const message = { kind: 'eat-chunk', chunk, slices: plate, rounds: this.rounds, giveBack: 'transfer' } as const;
+      this.pool.post(chunk, message, this.describe(chunk), [plate.buffer]); // moved: `plate` is detached now
+    });
+    const sentMs = epochMs();
+    const spans: EatSpan[] = [];
+    await this.pool.collect(this.chunks.length, (_, reply) => {
+      if (reply.kind !== 'chunk-eaten' || !reply.slices) return;
+      this.plates[reply.chunk] = reply.slices; // the friend moved it back
+      this.eatenCake.set(reply.slices, this.chunks[reply.chunk]!.from);
+      spans.push(reply);
+    });
+    return poolPhases(startMs, sentMs, spans, epochMs());
+  }
+
+  eaten(): Uint32Array {
+    return this.eatenCake;
+  }
+
+  /** Onto the plates, and off them into the eaten cake: two copies; the moves copy nothing. */
+  bytesCopied(): number {
+    return 2 * this.cake.length * bytesPerSlice;
+  }
+}
+
+export const poolTransfer: StrategyEntry = {
+  name: 'pool-transfer',
+  summary: 'chunks copied onto plates whose buffers are transferred to friends and back (no clone)',
+  create: (host) => new PoolTransfer('pool-transfer', host),
+};

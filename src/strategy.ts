@@ -1,0 +1,52 @@
+// The Strategy interface: one way to eat a cake, with the phases it spent its time in.
+import type { Host } from './host.ts';
+
+/**
+ * Named phases of one eating, in milliseconds. They add up to the wall time within the driver's tolerance;
+ * the driver adds `unattributed` for the rest. Pools: send, eat, receive. GPU: upload, encode, kernel,
+ * readback. Single-thread CPU: eat.
+ */
+export type Phases = Record<string, number>;
+
+/** A one-off cost paid before eating can start (worker spawn, device request, shader compile), in ms. */
+export interface StartupCost {
+  name: string;
+  ms: number;
+}
+
+/** What a strategy knows about the run it is part of. */
+export interface EatOptions {
+  rounds: number;
+  /** Friends in a pool; ignored by single-thread strategies. */
+  poolSize: number;
+}
+
+/** One way to eat a cake. eat() resolves only when the eaten slices are readable on the host. */
+export interface Strategy {
+  readonly name: string;
+  /** Which clock timed the phases ('performance.now', or 'timestamp-query' for GPU kernels). */
+  readonly clock: string;
+  /** Untimed setup: spawn friends, allocate buffers. May record start-up costs. */
+  prepare(cake: Uint32Array, options: EatOptions): Promise<StartupCost[]>;
+  /** Untimed, before each eat(): put the uneaten cake back where an in-place strategy eats it. */
+  reset?(): void;
+  /** Timed: eats the whole cake once. */
+  eat(): Promise<Phases>;
+  /** The eaten slices of the last eat(), for verification. */
+  eaten(): Uint32Array;
+  /** Bytes this strategy copied to and from its eaters in one eat(), where it copies. */
+  bytesCopied?(): number;
+  /** Settings the record should carry: { poolSize: 2 }, { workgroupSize: 64 }, ... */
+  settings?(): Record<string, string | number>;
+  dispose(): Promise<void>;
+}
+
+/** Makes a fresh strategy for a host. */
+export interface StrategyEntry {
+  readonly name: string;
+  /** One line for `cake info` and the docs. */
+  readonly summary: string;
+  /** Why it cannot run in this host, or undefined when it can. */
+  unavailable?(host: Host): string | undefined;
+  create(host: Host): Strategy;
+}

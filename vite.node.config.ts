@@ -1,0 +1,21 @@
+// The Node build: the `cake` CLI and its worker entries, bundled by Vite so that `?raw` shader imports
+// resolve. All outputs sit flat in dist/node, so a module finds its worker scripts beside itself.
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  build: {
+    ssr: true,
+    target: 'node20',
+    outDir: 'dist/node',
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        cake: 'bench/cake.ts',
+        friend: 'bench/friend.ts',
+        'piscina-friend': 'bench/piscina-friend.ts',
+      },
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunk-[name].js' },
+    },
+  },
+});

@@ -1,0 +1,13 @@
+// Tests run on real adapters (lavapipe, SwiftShader) and real workers; see README "Tests".
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    pool: 'forks', // dawn.node is a native addon: one process per file is the safe isolation
+    fileParallelism: false, // one shared GPU and 2 cores: parallel files make timings and failures flaky
+    globalSetup: ['test/build-node.ts'],
+    testTimeout: 60_000,
+    env: { XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR ?? '/tmp' },
+  },
+});
