@@ -5,7 +5,7 @@ import { describeEnvironment } from '../src/bench/environment.ts';
 import { formatTable, toCsv, toJson } from '../src/bench/report.ts';
 import { runPlan, type Progress } from '../src/bench/suite.ts';
 import { strategies } from '../src/strategies/index.ts';
-import { defaults, parseBenchArgs, UsageError } from './args.ts';
+import { defaults, leftOutByDefault, parseBenchArgs, UsageError } from './args.ts';
 import { nodeHost } from './node-host.ts';
 
 const usage = `usage: cake <command> [options]
@@ -37,6 +37,15 @@ function printProgress(progress: Progress): void {
 async function bench(argv: string[]): Promise<number> {
   const host = nodeHost();
   const args = parseBenchArgs(argv, host);
+  if (!argv.some((arg) => arg.startsWith('--strategies'))) {
+    for (const [name, why] of Object.entries(leftOutByDefault)) {
+      process.stderr.write(`cake: ${name} is left out by default (${why}); add it with --strategies\n`);
+    }
+    for (const entry of strategies) {
+      const why = entry.unavailable?.(host);
+      if (why) process.stderr.write(`cake: ${entry.name} cannot run here: ${why}\n`);
+    }
+  }
   const report = await runPlan({ ...args }, host, describeEnvironment(host), printProgress);
   process.stdout.write(formatTable(report) + '\n');
   if (args.json) writeFileSync(args.json, toJson(report));

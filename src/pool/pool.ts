@@ -20,7 +20,7 @@ export class Pool {
   private readonly eating: string[];
 
   private constructor(private readonly friends: Friend[]) {
-    this.eating = friends.map(() => 'nothing');
+    this.eating = friends.map(() => 'nothing yet (starting up)');
   }
 
   /**
