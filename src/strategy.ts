@@ -36,6 +36,11 @@ export interface Strategy {
   eaten(): Uint32Array;
   /** Bytes this strategy copied to and from its eaters in one eat(), where it copies. */
   bytesCopied?(): number;
+  /**
+   * Who ate each slice in the last eat(): 0 for the calling thread, friend id + 1 for a pool's friend. For the
+   * demo's picture; read after eat(), untimed.
+   */
+  eaters?(): Uint8Array;
   /** Settings the record should carry: { poolSize: 2 }, { workgroupSize: 64 }, ... */
   settings?(): Record<string, string | number>;
   dispose(): Promise<void>;

@@ -51,4 +51,6 @@ export interface BenchReport {
   startup: StartupRecord[];
   /** Runs that failed (verification or a crashed friend): nothing is dropped silently. */
   failures: { strategy: string; n: number; rounds: number; error: string }[];
+  /** Present when the run was stopped early: what it kept. */
+  stopped?: string;
 }

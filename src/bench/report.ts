@@ -3,7 +3,7 @@ import type { BenchRecord, BenchReport } from './record.ts';
 
 const phaseOrder = ['upload', 'encode', 'send', 'eat', 'kernel', 'receive', 'readback', 'unattributed'];
 
-function ms(value: number): string {
+export function ms(value: number): string {
   if (!Number.isFinite(value)) return '-';
   if (value >= 100) return value.toFixed(0);
   if (value >= 1) return value.toFixed(2);

@@ -38,6 +38,7 @@ export async function runPlan(
   host: Host,
   environment: Environment,
   onProgress: (progress: Progress) => void = () => {},
+  signal?: AbortSignal,
 ): Promise<BenchReport> {
   const report: BenchReport = { schema, environment, results: [], startup: [], failures: [] };
   const total = plan.sizes.length * plan.rounds.length * plan.strategies.length;
@@ -48,6 +49,7 @@ export async function runPlan(
       onProgress({ kind: 'reference', n, rounds });
       const expected = expectedEaten(cake, rounds);
       for (const entry of plan.strategies) {
+        if (signal?.aborted) return { ...report, stopped: `stopped after ${done} of ${total} records` };
         onProgress({ kind: 'start', strategy: entry.name, n, rounds, done, total });
         try {
           const { startup, settings, ...measured } = await measure(entry, host, cake, expected, { rounds, poolSize: plan.poolSize }, plan.stop);

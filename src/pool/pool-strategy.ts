@@ -10,6 +10,8 @@ export abstract class PoolStrategy implements Strategy {
   protected cake: Uint32Array = new Uint32Array(0);
   protected rounds = 1;
   protected chunks: Chunk[] = [];
+  /** The friend that ate each chunk in the last eat(), from the replies themselves. */
+  protected chunkEaters: number[] = [];
 
   constructor(
     readonly name: string,
@@ -37,6 +39,12 @@ export abstract class PoolStrategy implements Strategy {
 
   settings(): Record<string, number> {
     return { poolSize: this.pool.size };
+  }
+
+  eaters(): Uint8Array {
+    const eaters = new Uint8Array(this.cake.length);
+    this.chunks.forEach(({ from, to }, chunk) => eaters.fill((this.chunkEaters[chunk] ?? -1) + 1, from, to));
+    return eaters;
   }
 
   abstract eat(): Promise<Phases>;

@@ -22,10 +22,11 @@ class PoolCopy extends PoolStrategy {
     });
     const sentMs = epochMs();
     const spans: EatSpan[] = [];
-    await this.pool.collect(this.chunks.length, (_, reply) => {
+    await this.pool.collect(this.chunks.length, (friend, reply) => {
       if (reply.kind !== 'chunk-eaten' || !reply.slices) return;
       this.eatenCake.set(reply.slices, this.chunks[reply.chunk]!.from);
       spans.push(reply);
+      this.chunkEaters[reply.chunk] = friend;
     });
     return poolPhases(startMs, sentMs, spans, epochMs());
   }

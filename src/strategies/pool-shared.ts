@@ -32,8 +32,10 @@ class PoolShared extends PoolStrategy {
     });
     const sentMs = epochMs();
     const spans: EatSpan[] = [];
-    await this.pool.collect(this.chunks.length, (_, reply) => {
-      if (reply.kind === 'chunk-eaten') spans.push(reply);
+    await this.pool.collect(this.chunks.length, (friend, reply) => {
+      if (reply.kind !== 'chunk-eaten') return;
+      spans.push(reply);
+      this.chunkEaters[reply.chunk] = friend;
     });
     return poolPhases(startMs, sentMs, spans, epochMs());
   }

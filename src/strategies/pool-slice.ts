@@ -6,9 +6,11 @@ import type { Phases, StrategyEntry } from '../strategy.ts';
 
 class PoolSlice extends PoolStrategy {
   private eatenCake = new Uint32Array(0);
+  private sliceEaters = new Uint8Array(0);
 
   protected override setUp(): void {
     this.eatenCake = new Uint32Array(this.cake.length);
+    this.sliceEaters = new Uint8Array(this.cake.length);
   }
 
   /**
@@ -22,10 +24,16 @@ class PoolSlice extends PoolStrategy {
       pool.post(index % pool.size, { kind: 'eat-slice', index, slice: cake[index]!, rounds }, `slice ${index}`);
     }
     const sentMs = epochMs();
-    await pool.collect(cake.length, (_, reply) => {
-      if (reply.kind === 'slice-eaten') this.eatenCake[reply.index] = reply.eaten;
+    await pool.collect(cake.length, (friend, reply) => {
+      if (reply.kind !== 'slice-eaten') return;
+      this.eatenCake[reply.index] = reply.eaten;
+      this.sliceEaters[reply.index] = friend + 1;
     });
     return { send: sentMs - startMs, receive: epochMs() - sentMs };
+  }
+
+  override eaters(): Uint8Array {
+    return this.sliceEaters;
   }
 
   eaten(): Uint32Array {

@@ -25,11 +25,12 @@ class PoolTransfer extends PoolStrategy {
     });
     const sentMs = epochMs();
     const spans: EatSpan[] = [];
-    await this.pool.collect(this.chunks.length, (_, reply) => {
+    await this.pool.collect(this.chunks.length, (friend, reply) => {
       if (reply.kind !== 'chunk-eaten' || !reply.slices) return;
       this.plates[reply.chunk] = reply.slices; // the friend moved it back
       this.eatenCake.set(reply.slices, this.chunks[reply.chunk]!.from);
       spans.push(reply);
+      this.chunkEaters[reply.chunk] = friend;
     });
     return poolPhases(startMs, sentMs, spans, epochMs());
   }

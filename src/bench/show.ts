@@ -1,0 +1,25 @@
+// Eats a cake once to show who ate what: for the demo's picture, not for timing.
+import type { Host } from '../host.ts';
+import type { EatOptions, StrategyEntry } from '../strategy.ts';
+import { expectedEaten, verifyEaten } from './verify.ts';
+
+export interface Shown {
+  /** 0 for the calling thread, friend id + 1 for a pool friend, per slice. */
+  eaters: Uint8Array;
+  eaten: Uint32Array;
+}
+
+/** Eats `cake` once with `entry`, verifies it, and returns who ate each slice. */
+export async function eatToShow(entry: StrategyEntry, host: Host, cake: Uint32Array, options: EatOptions): Promise<Shown> {
+  const strategy = entry.create(host);
+  try {
+    await strategy.prepare(cake, options);
+    strategy.reset?.();
+    await strategy.eat();
+    const eaten = strategy.eaten().slice();
+    verifyEaten(entry.name, eaten, expectedEaten(cake, options.rounds), options.rounds);
+    return { eaters: strategy.eaters?.() ?? new Uint8Array(cake.length), eaten };
+  } finally {
+    await strategy.dispose();
+  }
+}

@@ -1,0 +1,149 @@
+// The browser demo: wires the page to the library (src/bench, src/strategies). No measuring logic here.
+import { bake } from '../cake.ts';
+import { describeEnvironment } from '../bench/environment.ts';
+import type { BenchReport } from '../bench/record.ts';
+import { toJson } from '../bench/report.ts';
+import { defaultStopRule } from '../bench/run.ts';
+import { eatToShow } from '../bench/show.ts';
+import { runPlan, type Progress } from '../bench/suite.ts';
+import { strategies } from '../strategies/index.ts';
+import type { StrategyEntry } from '../strategy.ts';
+import { drawCake, eaterColour, eaterName } from './cake-view.ts';
+import { webHost } from './host.ts';
+import { renderResults } from './results-view.ts';
+
+const host = webHost();
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const form = byId<HTMLFormElement>('controls');
+const sizeSelect = byId<HTMLSelectElement>('size');
+const roundsSelect = byId<HTMLSelectElement>('rounds');
+const status = byId<HTMLParagraphElement>('status');
+const progressBar = byId<HTMLProgressElement>('progress');
+const canvas = byId<HTMLCanvasElement>('cake');
+const stopButton = byId<HTMLButtonElement>('stop');
+const exportButton = byId<HTMLButtonElement>('export');
+const pageStopRule = { ...defaultStopRule, minRuns: 5, maxTimeMs: 3_000 }; // a page should answer in seconds
+const sizeExponents = [4, 8, 10, 12, 14, 16, 18, 20, 22];
+
+/** What the page exposes for people debugging it and for the end-to-end tests. */
+const state: { report?: BenchReport; error?: string; missing: string[]; crossOriginIsolated: boolean } = {
+  missing: [],
+  crossOriginIsolated: globalThis.crossOriginIsolated === true,
+};
+Object.assign(window, { __cake: state });
+
+function setUpControls(params: URLSearchParams): void {
+  const wanted = params.get('strategies')?.split(',');
+  const fieldset = byId<HTMLFieldSetElement>('strategies');
+  for (const entry of strategies) {
+    const why = entry.unavailable?.(host);
+    if (entry.name === 'piscina') continue; // Node only: not worth a disabled box in every browser
+    const label = document.createElement('label');
+    const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: entry.name, disabled: Boolean(why) });
+    box.checked = !why && (wanted ? wanted.includes(entry.name) : entry.name !== 'pool-slice');
+    label.title = why ?? entry.summary;
+    if (why) label.dataset.unavailable = '';
+    label.append(box, ` ${entry.name}`);
+    fieldset.append(label);
+  }
+  for (const exponent of sizeExponents) sizeSelect.add(new Option(`2^${exponent} (${(2 ** exponent).toLocaleString('en')} slices)`, String(2 ** exponent)));
+  sizeSelect.value = params.get('n') ?? String(2 ** 16);
+  if (params.get('n') && sizeSelect.value !== params.get('n')) sizeSelect.add(new Option(`${params.get('n')} slices`, params.get('n')!, true, true));
+  roundsSelect.value = params.get('rounds') ?? '64';
+  if (params.get('rounds') && roundsSelect.value !== params.get('rounds')) roundsSelect.add(new Option(`${params.get('rounds')} rounds`, params.get('rounds')!, true, true));
+}
+
+function chosenStrategies(): StrategyEntry[] {
+  const names = [...form.querySelectorAll<HTMLInputElement>('#strategies input:checked')].map((box) => box.value);
+  return strategies.filter((entry) => names.includes(entry.name));
+}
+
+function reportMissing(): void {
+  if (!host.hasSharedMemory) {
+    state.missing.push('SharedArrayBuffer is unavailable: the page is not cross-origin isolated, so pool-shared cannot run. Serve it with the COOP/COEP headers set in vite.config.ts (npm run dev or npm run preview).');
+  }
+  const section = byId<HTMLElement>('missing');
+  section.replaceChildren(...state.missing.map((line) => Object.assign(document.createElement('p'), { textContent: line })));
+  section.hidden = state.missing.length === 0;
+}
+
+function showLegend(poolSize: number): void {
+  const items = Array.from({ length: poolSize + 1 }, (_, eater) => {
+    const item = document.createElement('div');
+    const swatch = document.createElement('span');
+    swatch.style.background = eaterColour(eater);
+    item.append(swatch, eaterName(eater));
+    return item;
+  });
+  byId('legend').replaceChildren(...items);
+}
+
+function describeProgress(progress: Progress): string {
+  switch (progress.kind) {
+    case 'reference':
+      return `Eating the reference cake with the CPU twin (n=${progress.n}, rounds=${progress.rounds})...`;
+    case 'start':
+      return `[${progress.done + 1}/${progress.total}] ${progress.strategy} is eating (n=${progress.n}, rounds=${progress.rounds})...`;
+    case 'record':
+      return `${progress.record.strategy}: median ${progress.record.medianMs.toFixed(3)} ms, verified ${progress.record.checksum}`;
+    case 'failure':
+      return `${progress.strategy} FAILED: ${progress.error}`;
+  }
+}
+
+async function eatCake(): Promise<void> {
+  const chosen = chosenStrategies();
+  const slices = Number(sizeSelect.value);
+  const rounds = Number(roundsSelect.value);
+  const plan = { strategies: chosen, sizes: [slices], rounds: [rounds], order: 'ordered' as const, poolSize: host.cores, stop: pageStopRule };
+  const stopper = new AbortController();
+  stopButton.disabled = false;
+  stopButton.onclick = () => stopper.abort();
+  document.body.dataset.done = '0';
+  state.error = undefined;
+  try {
+    const report = await runPlan(plan, host, describeEnvironment(host), (progress) => {
+      status.textContent = describeProgress(progress);
+      if (progress.kind === 'record') progressBar.value = progress.done / progress.total;
+    }, stopper.signal);
+    state.report = report;
+    renderResults(byId('results'), report);
+    const last = chosen.findLast((entry) => report.results.some((record) => record.strategy === entry.name));
+    if (last) {
+      const cake = bake(slices);
+      const { eaters } = await eatToShow(last, host, cake, { rounds, poolSize: host.cores });
+      drawCake(canvas, slices, eaters);
+      showLegend(host.cores);
+      byId('cake-caption').textContent = `Eaten by ${last.name}: each wedge coloured by who ate its slices (checked against the CPU twin).`;
+    }
+    status.textContent = report.stopped ? `Stopped: ${report.stopped}; the records so far are kept.` : `Done: ${report.results.length} records, every run verified.`;
+    exportButton.disabled = false;
+  } catch (error) {
+    state.error = error instanceof Error ? error.message : String(error);
+    status.textContent = `Failed: ${state.error}`;
+  } finally {
+    stopButton.disabled = true;
+    document.body.dataset.done = '1';
+  }
+}
+
+exportButton.onclick = () => {
+  if (!state.report) return;
+  const link = Object.assign(document.createElement('a'), {
+    href: URL.createObjectURL(new Blob([toJson(state.report)], { type: 'application/json' })),
+    download: 'parallel-cake-browser.json',
+  });
+  link.click();
+};
+
+form.onsubmit = (event) => {
+  event.preventDefault();
+  void eatCake();
+};
+
+const params = new URLSearchParams(location.search);
+setUpControls(params);
+reportMissing();
+drawCake(canvas, Number(sizeSelect.value));
+if (params.has('run')) void eatCake();
+else document.body.dataset.done = '1';

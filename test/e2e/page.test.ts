@@ -1,0 +1,81 @@
+// The browser demo end to end: dev server and built preview, real Web Workers in headless Chromium, verified
+// checksums read from the page, a screenshot checked to be non-blank.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { build, createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bake, checksum, hex } from '../../src/cake.ts';
+import { expectedEaten } from '../../src/bench/verify.ts';
+import type { BenchReport } from '../../src/bench/record.ts';
+import { launchChromium, openPage, screenshotColours } from './browser.ts';
+
+const root = join(__dirname, '..', '..');
+const screenshots = join(root, 'dist', 'screenshots');
+const cpuStrategies = ['loop', 'map', 'pool-copy', 'pool-transfer', 'pool-shared', 'pool-slice'];
+const slices = 4099; // not a multiple of the pool size
+const rounds = 64;
+const expectedChecksum = hex(checksum(expectedEaten(bake(slices), rounds)));
+const address = (server: { resolvedUrls: { local: string[] } | null }) => server.resolvedUrls!.local[0]!;
+
+let browser: Browser;
+let dev: ViteDevServer;
+let built: PreviewServer;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  browser = await launchChromium();
+  dev = await createServer({ root, logLevel: 'warn', server: { port: 0, host: '127.0.0.1' } });
+  await dev.listen();
+  await build({ root, logLevel: 'warn' });
+  built = await preview({ root, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1' } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await dev?.close();
+  await built?.close();
+});
+
+describe.each([
+  ['dev', () => address(dev)],
+  ['preview', () => address(built)],
+])('the demo (%s server)', (serverName, url) => {
+  it('eats with every CPU strategy in the browser, verified, cross-origin isolated', async () => {
+    const query = `?strategies=${cpuStrategies.join(',')}&n=${slices}&rounds=${rounds}&run=1`;
+    const { page, consoleErrors } = await openPage(browser, url() + query);
+    const state = await page.evaluate(() => (window as unknown as { __cake: { report?: BenchReport; error?: string; crossOriginIsolated: boolean } }).__cake);
+    expect(state.error).toBeUndefined();
+    expect(state.crossOriginIsolated).toBe(true);
+    expect(state.report!.failures).toEqual([]);
+    expect(state.report!.results.map((record) => record.strategy)).toEqual(cpuStrategies);
+    for (const record of state.report!.results) {
+      expect(record).toMatchObject({ n: slices, rounds, verified: true, checksum: expectedChecksum });
+    }
+    expect(state.report!.schema).toBe('parallel-cake/bench@1');
+    expect(await page.locator('#results tr[data-strategy="pool-shared"]').count()).toBe(1);
+    expect(await page.locator('#status').textContent()).toMatch(/^Done: 6 records, every run verified\.$/);
+    const colours = await screenshotColours(page, join(screenshots, `demo-${serverName}.png`));
+    expect(colours).toBeGreaterThan(20); // text, table, and a cake coloured by friends; a blank page has ~1
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+it('without cross-origin isolation, says what is missing and still eats with the other strategies', async () => {
+  // The built page served with no COOP/COEP headers, as a plain static host would.
+  const plain = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir: 'dist/web' }, preview: { port: 0, host: '127.0.0.1' } });
+  try {
+    const { page, consoleErrors } = await openPage(browser, `${address(plain)}?strategies=loop,pool-copy&n=1000&rounds=1&run=1`);
+    const state = await page.evaluate(() => (window as unknown as { __cake: { report?: BenchReport; crossOriginIsolated: boolean; missing: string[] } }).__cake);
+    expect(state.crossOriginIsolated).toBe(false);
+    expect(state.missing.join('\n')).toMatch(/SharedArrayBuffer is unavailable: the page is not cross-origin isolated/);
+    expect(await page.locator('#missing').isVisible()).toBe(true);
+    expect(await page.locator('#strategies label[data-unavailable]').allTextContents()).toContain(' pool-shared');
+    expect(state.report!.results.map((record) => [record.strategy, record.verified])).toEqual([['loop', true], ['pool-copy', true]]);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  } finally {
+    await plain.close();
+  }
+});
