@@ -6,7 +6,9 @@ import { peakBytes } from '../src/bench/suite.ts';
 import { defaultStopRule, type StopRule } from '../src/bench/run.ts';
 import { strategies } from '../src/strategies/index.ts';
 import type { Host } from '../src/host.ts';
-import type { StrategyEntry } from '../src/strategy.ts';
+import type { EatOptions, StrategyEntry } from '../src/strategy.ts';
+import { uploadRoutes } from '../src/gpu/buffers.ts';
+import { waitPolicies } from '../src/gpu/wait.ts';
 
 export class UsageError extends Error {}
 
@@ -22,8 +24,19 @@ export interface BenchArgs {
   order: CakeOrder;
   poolSize: number;
   stop: StopRule;
+  gpu: Pick<EatOptions, 'workgroupSize' | 'uploadRoute' | 'wait'>;
   json?: string;
   csv?: string;
+}
+
+const maxWorkgroupSize = 1024; // no WebGPU adapter allows more; the device refuses what its own limit does not
+
+function parseWorkgroupSize(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > maxWorkgroupSize) {
+    throw new UsageError(`--workgroup-size: "${text}" is not allowed; use an integer 1..${maxWorkgroupSize} within your adapter's maxComputeInvocationsPerWorkgroup (see cake info). Example: --workgroup-size 64`);
+  }
+  return value;
 }
 
 export const defaults = { sizes: '2^20', rounds: 'medium' };
@@ -71,10 +84,13 @@ function parseStrategies(text: string, host: Host): StrategyEntry[] {
   });
 }
 
-const valueOptions = ['--strategies', '--sizes', '--rounds', '--runs', '--min-time', '--max-time', '--pool-size', '--cake', '--json', '--csv'];
+const valueOptions = [
+  '--strategies', '--sizes', '--rounds', '--runs', '--min-time', '--max-time', '--pool-size', '--cake', '--json', '--csv',
+  '--adapter', '--workgroup-size', '--upload-route', '--wait',
+];
 
-/** Parses `cake bench` arguments (after the word bench). */
-export function parseBenchArgs(argv: string[], host: Host): BenchArgs {
+/** Reads `--option value` and `--option=value` pairs (after the word bench), refusing unknown options. */
+export function readOptions(argv: string[]): Map<string, string> {
   const values = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const [option, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
@@ -85,6 +101,16 @@ export function parseBenchArgs(argv: string[], host: Host): BenchArgs {
     if (value === undefined || value === '') throw new UsageError(`${option} needs a value. Example: cake bench ${option} ${exampleOf(option)}`);
     values.set(option, value);
   }
+  return values;
+}
+
+function parseChoice<T extends string>(option: string, text: string, allowed: readonly T[]): T {
+  if (!allowed.includes(text as T)) throw new UsageError(`${option}: "${text}" is not allowed; use one of ${allowed.join(', ')}. Example: ${option} ${allowed[0]}`);
+  return text as T;
+}
+
+/** Parses `cake bench` options for `host` (whose GPU has been checked for --adapter). */
+export function parseBenchArgs(values: Map<string, string>, host: Host): BenchArgs {
   const get = (option: string, fallback: string) => values.get(option) ?? fallback;
   const order = get('--cake', 'ordered');
   if (!cakeOrders.includes(order as CakeOrder)) throw new UsageError(`--cake: "${order}" is not allowed; use ${cakeOrders.join(' or ')}. Example: --cake shuffled`);
@@ -101,6 +127,11 @@ export function parseBenchArgs(argv: string[], host: Host): BenchArgs {
       minRuns: parseCount('--runs', get('--runs', String(defaultStopRule.minRuns)), 1, '10'),
       minTimeMs: parseCount('--min-time', get('--min-time', String(defaultStopRule.minTimeMs)), 0, '500'),
       maxTimeMs: parseCount('--max-time', get('--max-time', String(defaultStopRule.maxTimeMs)), 0, '10000'),
+    },
+    gpu: {
+      ...(values.has('--workgroup-size') ? { workgroupSize: parseWorkgroupSize(get('--workgroup-size', '')) } : {}),
+      uploadRoute: parseChoice('--upload-route', get('--upload-route', 'writeBuffer'), uploadRoutes),
+      wait: parseChoice('--wait', get('--wait', 'nap'), waitPolicies),
     },
     json: values.get('--json'),
     csv: values.get('--csv'),
@@ -128,6 +159,7 @@ function exampleOf(option: string): string {
   const examples: Record<string, string> = {
     '--strategies': 'loop,pool-shared', '--sizes': '2^16,2^20', '--rounds': 'light,heavy', '--runs': '10',
     '--min-time': '500', '--max-time': '10000', '--pool-size': '4', '--cake': 'shuffled', '--json': 'out.json', '--csv': 'out.csv',
+    '--adapter': 'lavapipe', '--workgroup-size': '64', '--upload-route': 'mappedAtCreation', '--wait': 'spin',
   };
   return examples[option] ?? '';
 }

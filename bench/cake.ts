@@ -5,7 +5,8 @@ import { describeEnvironment } from '../src/bench/environment.ts';
 import { formatTable, toCsv, toJson } from '../src/bench/report.ts';
 import { runPlan, type Progress } from '../src/bench/suite.ts';
 import { strategies } from '../src/strategies/index.ts';
-import { defaults, leftOutByDefault, parseBenchArgs, UsageError } from './args.ts';
+import { defaults, leftOutByDefault, parseBenchArgs, readOptions, UsageError } from './args.ts';
+import { checkGpu, listAdapters } from './node-gpu.ts';
 import { nodeHost } from './node-host.ts';
 
 const usage = `usage: cake <command> [options]
@@ -35,8 +36,11 @@ function printProgress(progress: Progress): void {
 }
 
 async function bench(argv: string[]): Promise<number> {
-  const host = nodeHost();
-  const args = parseBenchArgs(argv, host);
+  const options = readOptions(argv);
+  const adapter = options.get('--adapter');
+  const host = await checkGpu(nodeHost({ adapter }), adapter);
+  if (adapter && !host.gpu) throw new UsageError(`--adapter: ${host.gpuMissing}`);
+  const args = parseBenchArgs(options, host);
   if (!argv.some((arg) => arg.startsWith('--strategies'))) {
     for (const [name, why] of Object.entries(leftOutByDefault)) {
       process.stderr.write(`cake: ${name} is left out by default (${why}); add it with --strategies\n`);
@@ -53,7 +57,7 @@ async function bench(argv: string[]): Promise<number> {
   return report.failures.length > 0 ? 1 : 0;
 }
 
-function info(): number {
+async function info(): Promise<number> {
   const host = nodeHost();
   const environment = describeEnvironment(host);
   const lines = [
@@ -67,6 +71,13 @@ function info(): number {
       return `  ${entry.name.padEnd(14)} ${why ? `unavailable: ${why}` : entry.summary}`;
     }),
   ];
+  const adapters = await listAdapters();
+  lines.push(adapters.length > 0 ? 'adapters (--adapter NAME):' : `adapters: none. ${host.gpuMissing ?? ''}`);
+  for (const found of adapters) {
+    lines.push(`  ${found.name.padEnd(12)} ${found.description} (${found.vendor}, ${found.architecture})`);
+    lines.push(`  ${''.padEnd(12)} limits: ${Object.entries(found.limits).map(([name, value]) => `${name} ${value}`).join(', ')}`);
+    lines.push(`  ${''.padEnd(12)} features: ${found.features.join(', ')}`);
+  }
   process.stdout.write(lines.join('\n') + '\n');
   return 0;
 }

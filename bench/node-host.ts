@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Host } from '../src/host.ts';
 import type { Friend } from '../src/pool/friend.ts';
+import { dawnGpu } from './node-gpu.ts';
 
 /**
  * Worker scripts are JavaScript built by `npm run build:node` into dist/node (Node 20 cannot run .ts in a
@@ -41,9 +42,12 @@ function workerFriend(script: string, id: number): Friend {
 export interface NodeHostOptions {
   /** The worker script each friend runs; tests swap in a failing one. */
   friendScript?: string;
+  /** --adapter: lavapipe, swiftshader, or part of an adapter's name; Dawn's default when absent. */
+  adapter?: string;
 }
 
-export function nodeHost({ friendScript }: NodeHostOptions = {}): Host {
+/** The Node host. Its GPU is not checked yet: checkGpu() (bench/node-gpu.ts) asks for an adapter. */
+export function nodeHost({ friendScript, adapter }: NodeHostOptions = {}): Host {
   const script = friendScript ?? builtScript('friend.js');
   return {
     runtime: `node ${process.versions.node}`,
@@ -51,6 +55,7 @@ export function nodeHost({ friendScript }: NodeHostOptions = {}): Host {
     cores: os.availableParallelism(),
     hasSharedMemory: true,
     piscinaFriend: builtScript('piscina-friend.js'),
+    gpu: dawnGpu(adapter),
     inviteFriend: (id) => workerFriend(script, id),
   };
 }

@@ -11,6 +11,10 @@ export interface Host {
   inviteFriend(id: number): Friend;
   /** Whether SharedArrayBuffer works here (a page needs cross-origin isolation). */
   readonly hasSharedMemory: boolean;
+  /** WebGPU's entry point (navigator.gpu, or Dawn's in Node); undefined where there is none. */
+  readonly gpu?: GPU;
+  /** Why the GPU strategies cannot run here (no WebGPU, no adapter), when they cannot. */
+  readonly gpuMissing?: string;
   /** Node only: the piscina worker script's path (bench/piscina-friend.ts, built). */
   readonly piscinaFriend?: string;
 }

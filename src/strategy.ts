@@ -1,4 +1,6 @@
 // The Strategy interface: one way to eat a cake, with the phases it spent its time in.
+import type { UploadRoute } from './gpu/buffers.ts';
+import type { WaitPolicy } from './gpu/wait.ts';
 import type { Host } from './host.ts';
 
 /**
@@ -19,6 +21,14 @@ export interface EatOptions {
   rounds: number;
   /** Friends in a pool; ignored by single-thread strategies. */
   poolSize: number;
+  /** GPU strategies: invocations per workgroup (default 64). */
+  workgroupSize?: number;
+  /** gpu: how the cake reaches the device (default writeBuffer). */
+  uploadRoute?: UploadRoute;
+  /** GPU strategies: how the host waits for the device (default nap where the thread may block). */
+  wait?: WaitPolicy;
+  /** GPU strategies: 'default' keeps WebGPU's default limits (128 MiB bindings) instead of the adapter's. */
+  gpuLimits?: 'adapter' | 'default';
 }
 
 /** One way to eat a cake. eat() resolves only when the eaten slices are readable on the host. */
@@ -32,6 +42,8 @@ export interface Strategy {
   reset?(): void;
   /** Timed: eats the whole cake once. */
   eat(): Promise<Phases>;
+  /** Untimed, after eat(): brings eaten slices to the host where eat() leaves them on a device. */
+  fetchEaten?(): Promise<void>;
   /** The eaten slices of the last eat(), for verification. */
   eaten(): Uint32Array;
   /** Bytes this strategy copied to and from its eaters in one eat(), where it copies. */

@@ -56,6 +56,7 @@ export async function measure(
       const startMs = performance.now();
       const phases = await strategy.eat();
       const wallMs = performance.now() - startMs;
+      await strategy.fetchEaten?.();
       verifyEaten(entry.name, strategy.eaten(), expected, options.rounds);
       return { wallMs, phases };
     };

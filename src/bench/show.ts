@@ -16,6 +16,7 @@ export async function eatToShow(entry: StrategyEntry, host: Host, cake: Uint32Ar
     await strategy.prepare(cake, options);
     strategy.reset?.();
     await strategy.eat();
+    await strategy.fetchEaten?.();
     const eaten = strategy.eaten().slice();
     verifyEaten(entry.name, eaten, expectedEaten(cake, options.rounds), options.rounds);
     return { eaters: strategy.eaters?.() ?? new Uint8Array(cake.length), eaten };

@@ -1,7 +1,7 @@
 // Runs a plan (strategies x sizes x rounds) and collects the report. Never prints: progress is an event.
 import { bake, bytesPerSlice, type CakeOrder } from '../cake.ts';
 import type { Host } from '../host.ts';
-import type { StrategyEntry } from '../strategy.ts';
+import type { EatOptions, StrategyEntry } from '../strategy.ts';
 import type { BenchRecord, BenchReport, Environment } from './record.ts';
 import { schema } from './record.ts';
 import { measure, type StopRule } from './run.ts';
@@ -14,6 +14,8 @@ export interface Plan {
   order: CakeOrder;
   poolSize: number;
   stop: StopRule;
+  /** GPU options passed to every strategy (the others ignore them). */
+  gpu?: Pick<EatOptions, 'workgroupSize' | 'uploadRoute' | 'wait' | 'gpuLimits'>;
 }
 
 export type Progress =
@@ -52,7 +54,7 @@ export async function runPlan(
         if (signal?.aborted) return { ...report, stopped: `stopped after ${done} of ${total} records` };
         onProgress({ kind: 'start', strategy: entry.name, n, rounds, done, total });
         try {
-          const { startup, settings, ...measured } = await measure(entry, host, cake, expected, { rounds, poolSize: plan.poolSize }, plan.stop);
+          const { startup, settings, ...measured } = await measure(entry, host, cake, expected, { rounds, poolSize: plan.poolSize, ...plan.gpu }, plan.stop);
           const record: BenchRecord = {
             strategy: entry.name,
             n,

@@ -1,5 +1,7 @@
 // The registry: one line per strategy. Tests, the CLI and the demo all take their strategies from here.
 import type { StrategyEntry } from '../strategy.ts';
+import { gpu } from './gpu.ts';
+import { gpuResident } from './gpu-resident.ts';
 import { loop } from './loop.ts';
 import { map } from './map.ts';
 import { piscina } from './piscina.ts';
@@ -16,6 +18,8 @@ export const strategies: readonly StrategyEntry[] = [
   poolShared,
   poolSlice,
   piscina,
+  gpu,
+  gpuResident,
 ];
 
 export function findStrategy(name: string): StrategyEntry | undefined {

@@ -1,0 +1,64 @@
+// WebGPU in Node through Dawn (the "webgpu" package), on whatever Vulkan driver the machine has.
+import { existsSync } from 'node:fs';
+import { create, globals } from 'webgpu';
+import type { Host } from '../src/host.ts';
+import { noAdapterMessage, summarize, type AdapterSummary } from '../src/gpu/device.ts';
+
+Object.assign(globalThis, globals); // GPUBufferUsage, GPUMapMode, ... as in a browser
+
+/** Chromium's SwiftShader Vulkan driver (Debian's chromium package ships it). */
+export const swiftShaderIcd = '/usr/lib/chromium/vk_swiftshader_icd.json';
+/** Dawn's adapter= toggle matches the adapter's name; these are the friendly names people type. */
+const dawnNames: Record<string, string> = { lavapipe: 'llvmpipe', llvmpipe: 'llvmpipe', swiftshader: 'SwiftShader' };
+// Dawn measures in its own ticks and rounds kernel times to 65.536 us steps on lavapipe unless told not to.
+const toggles = ['disable-dawn-features=timestamp_quantization'];
+
+/**
+ * Every Dawn instance ever created, kept reachable for the process's life: once one was garbage-collected while
+ * a device lived, Dawn crashed in its callback flush (DESIGN.md, known traps).
+ */
+const instances: GPU[] = [];
+
+/** A Dawn instance that picks `adapter` (a friendly name or part of the adapter's name), or Dawn's default. */
+export function dawnGpu(adapter?: string): GPU {
+  const dawnName = adapter ? (dawnNames[adapter.toLowerCase()] ?? adapter) : undefined;
+  if (dawnName === 'SwiftShader' && existsSync(swiftShaderIcd)) {
+    // The Vulkan loader reads this when Dawn creates its instance: SwiftShader joins the system's drivers.
+    const added = process.env.VK_ADD_DRIVER_FILES?.split(':') ?? [];
+    if (!added.includes(swiftShaderIcd)) process.env.VK_ADD_DRIVER_FILES = [...added, swiftShaderIcd].join(':');
+  }
+  const gpu = create(dawnName ? [...toggles, `adapter=${dawnName}`] : toggles);
+  instances.push(gpu);
+  return gpu;
+}
+
+/** The host with its GPU checked: without an adapter the GPU strategies say why and the rest still run. */
+export async function checkGpu(host: Host, adapter?: string): Promise<Host> {
+  const found = await host.gpu?.requestAdapter({ powerPreference: 'high-performance' });
+  if (found) return host;
+  const which = adapter ? `No WebGPU adapter named "${adapter}" (try: ${(await listAdapters()).map((a) => a.name).join(', ') || 'none found'}). ` : '';
+  return { ...host, gpu: undefined, gpuMissing: which + noAdapterMessage };
+}
+
+export interface ListedAdapter extends AdapterSummary {
+  /** What to pass to --adapter. */
+  name: string;
+  features: string[];
+  limits: Record<string, number>;
+}
+
+const listedLimits = ['maxBufferSize', 'maxStorageBufferBindingSize', 'maxComputeWorkgroupsPerDimension', 'maxComputeInvocationsPerWorkgroup', 'maxComputeWorkgroupSizeX'] as const;
+
+/** The adapters this machine offers: Dawn's default, lavapipe and SwiftShader where present (deduplicated). */
+export async function listAdapters(): Promise<ListedAdapter[]> {
+  const listed: ListedAdapter[] = [];
+  for (const name of ['default', 'lavapipe', 'swiftshader']) {
+    const adapter = await dawnGpu(name === 'default' ? undefined : name).requestAdapter();
+    if (!adapter) continue;
+    const summary = summarize(adapter);
+    if (listed.some((other) => other.description === summary.description)) continue;
+    const limits = Object.fromEntries(listedLimits.map((limit) => [limit, adapter.limits[limit]]));
+    listed.push({ name, ...summary, features: [...adapter.features].sort(), limits });
+  }
+  return listed;
+}

@@ -1,0 +1,101 @@
+// The eat kernel bound to one cake on the device: pipeline, per-portion buffers and bind groups, and the
+// encoding of one eating (all portions in one compute pass).
+import { bytesPerSlice } from '../cake.ts';
+import { compile, createPipeline, type Gpu } from './device.ts';
+import { cutPortions, type Portion } from './portions.ts';
+import { kernels } from './shaders.ts';
+import type { PassTimer } from './timing.ts';
+
+const cakeBinding = 0;
+const eatenBinding = 1;
+const mealBinding = 2;
+const mealBytes = 16; // struct Meal { rounds: u32 }, padded to a uniform buffer's 16-byte minimum
+
+export class EatKernel {
+  /** Buffers holding each portion of the uneaten cake (STORAGE | COPY_DST). */
+  cakeBuffers: GPUBuffer[] = [];
+  readonly eatenBuffers: GPUBuffer[] = [];
+  private bindGroups: GPUBindGroup[] = [];
+
+  private constructor(
+    private readonly gpu: Gpu,
+    private readonly pipeline: GPUComputePipeline,
+    private readonly meal: GPUBuffer,
+    readonly portions: Portion[],
+  ) {}
+
+  /** Compiles the kernel for `workgroupSize` and allocates the cake's buffers on the device (untimed). */
+  static async create(gpu: Gpu, slices: number, rounds: number, workgroupSize: number): Promise<EatKernel> {
+    const { device } = gpu;
+    const module = await compile(device, kernels.eat);
+    const pipeline = await createPipeline(device, module, kernels.eat.entryPoint, { workgroupSize });
+    const meal = device.createBuffer({ size: mealBytes, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    device.queue.writeBuffer(meal, 0, new Uint32Array([rounds, 0, 0, 0]));
+    const kernel = new EatKernel(gpu, pipeline, meal, cutPortions(slices, device.limits, workgroupSize));
+    await kernel.allocate();
+    return kernel;
+  }
+
+  /** Bytes the cake occupies on the device: each portion and its eaten twin. */
+  get deviceBytes(): number {
+    return 2 * this.portions.reduce((sum, p) => sum + (p.to - p.from) * bytesPerSlice, 0);
+  }
+
+  private async allocate(): Promise<void> {
+    const { device } = this.gpu;
+    device.pushErrorScope('out-of-memory');
+    device.pushErrorScope('validation');
+    for (const { from, to } of this.portions) {
+      const size = (to - from) * bytesPerSlice;
+      this.cakeBuffers.push(device.createBuffer({ size, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST }));
+      this.eatenBuffers.push(device.createBuffer({ size, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC }));
+    }
+    const [invalid, outOfMemory] = [await device.popErrorScope(), await device.popErrorScope()];
+    const failure = outOfMemory ?? invalid;
+    if (failure) {
+      this.destroy();
+      const slices = this.portions.at(-1)?.to ?? 0;
+      throw new Error(
+        `A cake of ${slices} slices needs ${(this.deviceBytes / 2 ** 20).toFixed(0)} MiB on the GPU (the cake and its eaten twin), ` +
+          `and this device could not allocate it: ${failure.message}. Use a smaller n.`,
+      );
+    }
+    this.bind();
+  }
+
+  /** Swaps in new cake buffers (the mappedAtCreation route makes new ones each time); destroys the old ones. */
+  replaceCakeBuffers(buffers: GPUBuffer[]): void {
+    for (const buffer of this.cakeBuffers) buffer.destroy();
+    this.cakeBuffers = buffers;
+    this.bind();
+  }
+
+  private bind(): void {
+    const layout = this.pipeline.getBindGroupLayout(0);
+    this.bindGroups = this.portions.map((_, portion) =>
+      this.gpu.device.createBindGroup({
+        layout,
+        entries: [
+          { binding: cakeBinding, resource: { buffer: this.cakeBuffers[portion]! } },
+          { binding: eatenBinding, resource: { buffer: this.eatenBuffers[portion]! } },
+          { binding: mealBinding, resource: { buffer: this.meal } },
+        ],
+      }),
+    );
+  }
+
+  /** Encodes one eating of every portion in one compute pass, timed by `timer` when given. */
+  encode(encoder: GPUCommandEncoder, timer?: PassTimer): void {
+    const pass = encoder.beginComputePass(timer ? { timestampWrites: timer.timestampWrites } : {});
+    pass.setPipeline(this.pipeline);
+    this.portions.forEach(({ grid }, portion) => {
+      pass.setBindGroup(0, this.bindGroups[portion]!);
+      pass.dispatchWorkgroups(grid[0], grid[1]);
+    });
+    pass.end();
+  }
+
+  destroy(): void {
+    for (const buffer of [...this.cakeBuffers, ...this.eatenBuffers, this.meal]) buffer.destroy();
+  }
+}

@@ -1,0 +1,54 @@
+// Starting the GPU for a strategy: device, kernel, timer and waiter, with each start-up cost measured.
+import type { Host } from '../host.ts';
+import type { EatOptions, StartupCost } from '../strategy.ts';
+import { openGpu, type Gpu } from './device.ts';
+import { EatKernel } from './eat-kernel.ts';
+import { PassTimer } from './timing.ts';
+import type { WaitPolicy } from './wait.ts';
+
+const defaultWorkgroupSize = 64; // the usual WebGPU advice; `cake tune` finds better per adapter
+
+export interface StartedGpu {
+  gpu: Gpu;
+  kernel: EatKernel;
+  timer: PassTimer | undefined;
+  wait: WaitPolicy;
+  startup: StartupCost[];
+}
+
+/** Why a GPU strategy cannot run in `host`, or undefined. */
+export function gpuUnavailable(host: Host): string | undefined {
+  return host.gpu ? undefined : (host.gpuMissing ?? 'this host has no WebGPU.');
+}
+
+/** The workgroup size a strategy uses for `options`. */
+export function workgroupSizeOf(options: EatOptions): number {
+  return options.workgroupSize ?? defaultWorkgroupSize;
+}
+
+/**
+ * Opens a device, compiles the eat kernel for a cake of `slices` slices and runs its first dispatch, timing
+ * each step. On any failure everything opened so far is destroyed.
+ */
+export async function startGpu(host: Host, slices: number, options: EatOptions): Promise<StartedGpu> {
+  if (!host.gpu) throw new Error(gpuUnavailable(host));
+  let startMs = performance.now();
+  const gpu = await openGpu(host.gpu, { limits: options.gpuLimits ?? 'adapter' });
+  const startup: StartupCost[] = [{ name: 'adapter + device request', ms: performance.now() - startMs }];
+  try {
+    startMs = performance.now();
+    const kernel = await EatKernel.create(gpu, slices, options.rounds, workgroupSizeOf(options));
+    startup.push({ name: 'shader module + createComputePipelineAsync + buffers', ms: performance.now() - startMs });
+    startMs = performance.now();
+    const encoder = gpu.device.createCommandEncoder();
+    kernel.encode(encoder);
+    gpu.device.queue.submit([encoder.finish()]);
+    await gpu.device.queue.onSubmittedWorkDone();
+    startup.push({ name: 'first dispatch (submit to done)', ms: performance.now() - startMs });
+    gpu.check();
+    return { gpu, kernel, wait: options.wait ?? 'nap', timer: gpu.hasTimestamps ? new PassTimer(gpu.device) : undefined, startup };
+  } catch (error) {
+    gpu.destroy();
+    throw error;
+  }
+}

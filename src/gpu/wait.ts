@@ -1,0 +1,29 @@
+// How the host waits for the GPU. Dawn's Node bindings poll in a busy loop while a mapAsync or
+// onSubmittedWorkDone is pending, which on a software GPU takes a core from the kernel itself. 'nap' blocks
+// the thread in short sleeps and lets the event loop turn between them, so Dawn still learns of completion
+// within about one nap; 'spin' just awaits.
+export type WaitPolicy = 'spin' | 'nap';
+export const waitPolicies: readonly WaitPolicy[] = ['nap', 'spin'];
+
+const napMs = 0.2; // the most a nap can add to a wait; shorter naps poll (and spin) more often
+const napCell = new Int32Array(new SharedArrayBuffer(4));
+
+/** Whether this thread may block (Atomics.wait is refused on a browser's main thread). */
+function canBlock(): boolean {
+  return typeof SharedArrayBuffer === 'function' && typeof (globalThis as { document?: unknown }).document === 'undefined';
+}
+
+const turnEventLoop = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
+/** Awaits `pending` (GPU work started just before) by `policy`. */
+export async function waitFor<T>(pending: Promise<T>, policy: WaitPolicy): Promise<T> {
+  if (policy === 'spin' || !canBlock()) return pending;
+  let isSettled = false;
+  const settle = () => (isSettled = true);
+  pending.then(settle, settle);
+  while (!isSettled) {
+    Atomics.wait(napCell, 0, 0, napMs);
+    await turnEventLoop();
+  }
+  return pending;
+}

@@ -1,0 +1,109 @@
+// Friends by the thousand: the GPU eats the cake in workgroups. Upload, encode + submit, kernel, readback.
+import { Readback, Uploader } from '../gpu/buffers.ts';
+import type { Gpu } from '../gpu/device.ts';
+import { EatKernel } from '../gpu/eat-kernel.ts';
+import type { PassTimer } from '../gpu/timing.ts';
+import { waitFor, type WaitPolicy } from '../gpu/wait.ts';
+import type { Host } from '../host.ts';
+import type { EatOptions, Phases, StartupCost, Strategy, StrategyEntry } from '../strategy.ts';
+import { gpuUnavailable, startGpu, workgroupSizeOf } from '../gpu/start.ts';
+
+class GpuStrategy implements Strategy {
+  readonly name = 'gpu';
+  private gpu!: Gpu;
+  private kernel!: EatKernel;
+  private uploader!: Uploader;
+  private readback!: Readback;
+  private timer: PassTimer | undefined;
+  private wait: WaitPolicy = 'nap';
+  private cake: Uint32Array = new Uint32Array(0);
+  private eatenCake = new Uint32Array(0);
+  private options!: EatOptions;
+
+  constructor(private readonly host: Host) {}
+
+  get clock(): string {
+    return this.timer ? 'kernel: timestamp-query; other phases: performance.now' : 'performance.now (no timestamp-query: kernel = submit to onSubmittedWorkDone)';
+  }
+
+  async prepare(cake: Uint32Array, options: EatOptions): Promise<StartupCost[]> {
+    this.options = options;
+    this.cake = cake;
+    this.eatenCake = new Uint32Array(cake.length);
+    const started = await startGpu(this.host, cake.length, options);
+    ({ gpu: this.gpu, kernel: this.kernel, wait: this.wait, timer: this.timer } = started);
+    this.uploader = new Uploader(this.gpu.device, options.uploadRoute ?? 'writeBuffer');
+    this.readback = new Readback(this.gpu.device, this.kernel.portions);
+    return started.startup;
+  }
+
+  async eat(): Promise<Phases> {
+    const { device } = this.gpu;
+    const startMs = performance.now();
+    await this.uploader.upload(this.cake, this.kernel);
+    await waitFor(device.queue.onSubmittedWorkDone(), this.wait);
+    const uploadedMs = performance.now();
+    const encoder = device.createCommandEncoder();
+    this.kernel.encode(encoder, this.timer);
+    this.timer?.resolve(encoder);
+    if (this.timer) this.readback.encode(encoder, this.kernel.eatenBuffers);
+    device.queue.submit([encoder.finish()]);
+    const submittedMs = performance.now();
+    let kernelMs: number;
+    if (this.timer) {
+      const [, timedMs] = await waitFor(Promise.all([this.readback.map(), this.timer.read()]), this.wait);
+      kernelMs = timedMs;
+    } else {
+      await waitFor(device.queue.onSubmittedWorkDone(), this.wait);
+      kernelMs = performance.now() - submittedMs;
+      const copy = device.createCommandEncoder();
+      this.readback.encode(copy, this.kernel.eatenBuffers);
+      device.queue.submit([copy.finish()]);
+      await waitFor(this.readback.map(), this.wait);
+    }
+    const mappedMs = performance.now();
+    this.readback.copyOut(this.eatenCake);
+    const doneMs = performance.now();
+    this.gpu.check();
+    return {
+      upload: uploadedMs - startMs,
+      encode: submittedMs - uploadedMs,
+      kernel: kernelMs,
+      readback: mappedMs - submittedMs - kernelMs,
+      'copy-out': doneMs - mappedMs,
+    };
+  }
+
+  eaten(): Uint32Array {
+    return this.eatenCake;
+  }
+
+  bytesCopied(): number {
+    return 2 * this.cake.byteLength; // up to the device and back
+  }
+
+  settings(): Record<string, string | number> {
+    return {
+      workgroupSize: workgroupSizeOf(this.options),
+      uploadRoute: this.uploader.route,
+      wait: this.wait,
+      portions: this.kernel.portions.length,
+      adapter: this.gpu.adapterSummary.description,
+    };
+  }
+
+  async dispose(): Promise<void> {
+    this.uploader?.destroy();
+    this.readback?.destroy();
+    this.timer?.destroy();
+    this.kernel?.destroy();
+    this.gpu?.destroy();
+  }
+}
+
+export const gpu: StrategyEntry = {
+  name: 'gpu',
+  summary: 'WebGPU: upload the cake, eat it in workgroups, read it back (every cost included)',
+  unavailable: gpuUnavailable,
+  create: (host) => new GpuStrategy(host),
+};
