@@ -38,7 +38,9 @@ function printProgress(progress: Progress): void {
 async function bench(argv: string[]): Promise<number> {
   const options = readOptions(argv);
   const adapter = options.get('--adapter');
-  const host = await checkGpu(nodeHost({ adapter }), adapter);
+  const unchecked = nodeHost({ adapter });
+  parseBenchArgs(options, unchecked); // every other mistake is reported before the GPU is asked for an adapter
+  const host = await checkGpu(unchecked, adapter);
   if (adapter && !host.gpu) throw new UsageError(`--adapter: ${host.gpuMissing}`);
   const args = parseBenchArgs(options, host);
   if (!argv.some((arg) => arg.startsWith('--strategies'))) {

@@ -4,15 +4,16 @@ import { bake, checksum, hex } from '../src/cake.ts';
 import { expectedEaten, verifyEaten } from '../src/bench/verify.ts';
 import { strategies } from '../src/strategies/index.ts';
 import { nodeHost } from '../bench/node-host.ts';
+import { checkGpu } from '../bench/node-gpu.ts';
 
-const host = nodeHost();
+const host = await checkGpu(nodeHost());
 const sizes = [1, 7, 1000, 65539]; // 65539: not a multiple of the pool size, a workgroup, or 4 SIMD lanes
 const roundsList = [1, 64];
 const runnable = strategies.filter((entry) => !entry.unavailable?.(host));
 
 afterAll(() => {
   // The registry must not be empty in Node: a green run has to mean strategies ran.
-  expect(runnable.map((entry) => entry.name)).toEqual(expect.arrayContaining(['loop', 'map', 'pool-copy', 'pool-transfer', 'pool-shared', 'pool-slice', 'piscina']));
+  expect(runnable.map((entry) => entry.name)).toEqual(expect.arrayContaining(['loop', 'map', 'pool-copy', 'pool-transfer', 'pool-shared', 'pool-slice', 'piscina', 'gpu', 'gpu-resident']));
 });
 
 describe.each(runnable.map((entry) => [entry.name, entry] as const))('%s', (_, entry) => {
@@ -28,6 +29,7 @@ describe.each(runnable.map((entry) => [entry.name, entry] as const))('%s', (_, e
           // twice: a second eating must start from the uneaten cake too
           strategy.reset?.();
           await strategy.eat();
+          await strategy.fetchEaten?.();
           expect(hex(checksum(strategy.eaten()))).toBe(hex(checksum(expected)));
           verifyEaten(entry.name, strategy.eaten(), expected, rounds);
         }

@@ -76,9 +76,12 @@ export async function openGpu(gpu: GPU, { limits = 'adapter' }: { limits?: 'adap
 
 /** Compiles a kernel; a WGSL error becomes one Error listing file:line:column and each message. */
 export async function compile(device: GPUDevice, kernel: KernelSource): Promise<GPUShaderModule> {
+  device.pushErrorScope('validation'); // the messages below say more than the scope's error would
   const module = device.createShaderModule({ code: kernel.code, label: kernel.file });
   const info = await module.getCompilationInfo();
+  const scoped = await device.popErrorScope();
   const errors = info.messages.filter((message) => message.type === 'error');
+  if (scoped && errors.length === 0) throw new Error(`${kernel.file} does not compile: ${scoped.message}`);
   if (errors.length > 0) {
     const lines = errors.map((m) => `${kernel.file}:${m.lineNum}:${m.linePos}: ${m.message}`);
     throw new Error(`${kernel.file} does not compile:\n${lines.join('\n')}`);
