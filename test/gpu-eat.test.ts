@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bake, checksum, hex } from '../src/cake.ts';
 import { expectedEaten, verifyEaten } from '../src/bench/verify.ts';
 import { compile, createPipeline } from '../src/gpu/device.ts';
+import { EatKernel } from '../src/gpu/eat-kernel.ts';
 import { uploadRoutes } from '../src/gpu/buffers.ts';
 import { findStrategy } from '../src/strategies/index.ts';
 import type { EatOptions } from '../src/strategy.ts';
@@ -88,6 +89,19 @@ describe.skipIf(isGpuSkipped).each(testAdapters)('on %s', (adapter) => {
     await withDevice(adapter, async ({ device }) => {
       const module = await compile(device, { file: 'noop.wgsl', code: '@compute @workgroup_size(1) fn noop() {}', entryPoint: 'noop' });
       await expect(createPipeline(device, module, 'missingEntry')).rejects.toThrow(/^Cannot create the missingEntry pipeline: /);
+    });
+  });
+});
+
+describe.skipIf(isGpuSkipped)('a cake too big for the device', () => {
+  // SwiftShader refuses allocations past its heap; lavapipe overcommits host memory lazily, so there the CLI's
+  // host-memory check is the guard (bench/args.ts).
+  it('gets one error with the numbers, on SwiftShader', async () => {
+    await withDevice('swiftshader', async (gpu) => {
+      const slices = 2 ** 32 - 64; // no host cake needed: the kernel allocates device buffers only
+      await expect(EatKernel.create(gpu, slices, 1, 64)).rejects.toThrow(
+        /^A cake of 4294967232 slices needs 32768 MiB on the GPU \(the cake and its eaten twin\), and this device could not allocate it: .*\. Use a smaller n\.$/,
+      );
     });
   });
 });
