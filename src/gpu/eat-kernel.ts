@@ -57,7 +57,7 @@ export class EatKernel {
       const slices = this.portions.at(-1)?.to ?? 0;
       throw new Error(
         `A cake of ${slices} slices needs ${(this.deviceBytes / 2 ** 20).toFixed(0)} MiB on the GPU (the cake and its eaten twin), ` +
-          `and this device could not allocate it: ${failure.message}. Use a smaller n.`,
+          `and this device could not allocate it: ${failure.message.split("\n")[0]}. Use a smaller n.`,
       );
     }
     this.bind();
