@@ -7,6 +7,7 @@ import { defaultStopRule, type StopRule } from '../src/bench/run.ts';
 import { strategies } from '../src/strategies/index.ts';
 import type { Host } from '../src/host.ts';
 import type { StrategyEntry } from '../src/strategy.ts';
+import { BudgetError, parseBudget, sweepDefaults } from './sweep-args.ts';
 
 export class UsageError extends Error {}
 
@@ -24,6 +25,13 @@ export interface BenchArgs {
   stop: StopRule;
   json?: string;
   csv?: string;
+  /** --sweep: sizes x rounds x strategies within this budget. */
+  sweep?: { budgetMs: number };
+  /** --report DIR: the HTML report with its JSON and CSV. */
+  report?: string;
+  /** --compare FILE: a baseline report to compare with; --fail-on-regression makes a slower record exit 1. */
+  compare?: string;
+  failOnRegression: boolean;
 }
 
 export const defaults = { sizes: '2^20', rounds: 'medium' };
@@ -67,40 +75,53 @@ function parseStrategies(text: string, host: Host): StrategyEntry[] {
   });
 }
 
-const valueOptions = ['--strategies', '--sizes', '--rounds', '--runs', '--min-time', '--max-time', '--pool-size', '--cake', '--json', '--csv'];
+const valueOptions = ['--strategies', '--sizes', '--rounds', '--runs', '--min-time', '--max-time', '--pool-size', '--cake', '--json', '--csv', '--budget', '--report', '--compare'];
+const flagOptions = ['--sweep', '--fail-on-regression'];
 
 /** Parses `cake bench` arguments (after the word bench). */
 export function parseBenchArgs(argv: string[], host: Host): BenchArgs {
   const values = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const [option, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    if (flagOptions.includes(option) && inline === undefined) {
+      values.set(option, 'yes');
+      continue;
+    }
     if (!valueOptions.includes(option)) {
-      throw new UsageError(`unknown option "${argv[i]}". Options: ${valueOptions.join(', ')}. Example: cake bench --sizes 2^20 --rounds heavy`);
+      throw new UsageError(`unknown option "${argv[i]}". Options: ${[...valueOptions, ...flagOptions].join(', ')}. Example: cake bench --sizes 2^20 --rounds heavy`);
     }
     const value = inline ?? argv[++i];
     if (value === undefined || value === '') throw new UsageError(`${option} needs a value. Example: cake bench ${option} ${exampleOf(option)}`);
     values.set(option, value);
   }
   const get = (option: string, fallback: string) => values.get(option) ?? fallback;
+  const isSweep = values.has('--sweep');
+  if (values.has('--budget') && !isSweep) throw new UsageError('--budget applies to sweeps only. Example: cake bench --sweep --budget 5m');
+  const stopDefaults = isSweep ? sweepDefaults.stop : defaultStopRule;
   const order = get('--cake', 'ordered');
   if (!cakeOrders.includes(order as CakeOrder)) throw new UsageError(`--cake: "${order}" is not allowed; use ${cakeOrders.join(' or ')}. Example: --cake shuffled`);
   const args: BenchArgs = {
     strategies: values.has('--strategies')
       ? parseStrategies(get('--strategies', ''), host)
       : strategies.filter((entry) => !entry.unavailable?.(host)),
-    sizes: get('--sizes', defaults.sizes).split(',').map(parseSize),
-    rounds: get('--rounds', defaults.rounds).split(',').map(parseRounds),
+    sizes: get('--sizes', isSweep ? sweepDefaults.sizes : defaults.sizes).split(',').map(parseSize),
+    rounds: get('--rounds', isSweep ? sweepDefaults.rounds : defaults.rounds).split(',').map(parseRounds),
     order: order as CakeOrder,
     poolSize: parseCount('--pool-size', get('--pool-size', String(host.cores)), 1, '4'),
     stop: {
-      ...defaultStopRule,
-      minRuns: parseCount('--runs', get('--runs', String(defaultStopRule.minRuns)), 1, '10'),
-      minTimeMs: parseCount('--min-time', get('--min-time', String(defaultStopRule.minTimeMs)), 0, '500'),
-      maxTimeMs: parseCount('--max-time', get('--max-time', String(defaultStopRule.maxTimeMs)), 0, '10000'),
+      ...stopDefaults,
+      minRuns: parseCount('--runs', get('--runs', String(stopDefaults.minRuns)), 1, '10'),
+      minTimeMs: parseCount('--min-time', get('--min-time', String(stopDefaults.minTimeMs)), 0, '500'),
+      maxTimeMs: parseCount('--max-time', get('--max-time', String(stopDefaults.maxTimeMs)), 0, '10000'),
     },
     json: values.get('--json'),
     csv: values.get('--csv'),
+    ...(isSweep ? { sweep: { budgetMs: parseSweepBudget(get('--budget', sweepDefaults.budget)) } } : {}),
+    report: values.get('--report'),
+    compare: values.get('--compare'),
+    failOnRegression: values.has('--fail-on-regression'),
   };
+  if (args.failOnRegression && !args.compare) throw new UsageError('--fail-on-regression needs --compare FILE. Example: cake bench --compare base.json --fail-on-regression');
   checkMemory(Math.max(...args.sizes));
   return args;
 }
@@ -118,12 +139,22 @@ function checkMemory(slices: number): void {
   }
 }
 
+function parseSweepBudget(text: string): number {
+  try {
+    return parseBudget(text);
+  } catch (error) {
+    if (error instanceof BudgetError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 const gib = (bytes: number) => (bytes / 2 ** 30).toFixed(1);
 
 function exampleOf(option: string): string {
   const examples: Record<string, string> = {
     '--strategies': 'loop,pool-shared', '--sizes': '2^16,2^20', '--rounds': 'light,heavy', '--runs': '10',
     '--min-time': '500', '--max-time': '10000', '--pool-size': '4', '--cake': 'shuffled', '--json': 'out.json', '--csv': 'out.csv',
+    '--budget': '5m', '--report': 'report', '--compare': 'baseline.json',
   };
   return examples[option] ?? '';
 }

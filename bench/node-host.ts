@@ -52,5 +52,9 @@ export function nodeHost({ friendScript }: NodeHostOptions = {}): Host {
     hasSharedMemory: true,
     piscinaFriend: builtScript('piscina-friend.js'),
     inviteFriend: (id) => workerFriend(script, id),
+    readMemory: () => {
+      const usage = process.memoryUsage();
+      return { rssBytes: usage.rss, arrayBufferBytes: usage.arrayBuffers };
+    },
   };
 }
