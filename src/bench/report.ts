@@ -1,5 +1,5 @@
 // Formats reports: the table for people, JSON and CSV for machines. The only module that formats results.
-import type { BenchRecord, BenchReport } from './record.ts';
+import type { BenchRecord, BenchReport, StartupRecord } from './record.ts';
 
 const phaseOrder = ['upload', 'encode', 'send', 'eat', 'kernel', 'receive', 'readback', 'unattributed'];
 
@@ -50,7 +50,14 @@ export function formatTable(report: BenchReport): string {
   for (const r of report.results) lines.push(`  ${r.strategy} n=${r.n} rounds=${r.rounds}: ${phaseList(r)}  [${r.clock}]`);
   if (report.startup.length > 0) {
     lines.push('', 'Start-up costs (paid once, not in the times above):');
-    for (const s of report.startup) lines.push(`  ${s.strategy}: ${s.name}: ${ms(s.ms)} ms`);
+    // A sweep starts friends for every cell: one line per kind of start, with its median and range.
+    const starts = new Map<string, StartupRecord[]>(); // Map.groupBy needs Node 21
+    for (const s of report.startup) starts.set(`${s.strategy}: ${s.name}`, [...(starts.get(`${s.strategy}: ${s.name}`) ?? []), s]);
+    for (const [what, all] of starts) {
+      const sorted = all.map((s) => s.ms).sort((a, b) => a - b);
+      const range = sorted.length > 1 ? ` (median of ${sorted.length}; ${ms(sorted[0]!)}-${ms(sorted.at(-1)!)})` : '';
+      lines.push(`  ${what}: ${ms(sorted[Math.floor((sorted.length - 1) / 2)]!)} ms${range}`);
+    }
   }
   if (report.failures.length > 0) {
     lines.push('', 'FAILED (no timing recorded):');
