@@ -9,7 +9,7 @@ const quickStop = { warmupRuns: 1, minRuns: 2, minTimeMs: 0, maxTimeMs: 50 };
 describe('sweep planning', () => {
   it('orders rows by work n x rounds, lighter rounds first on ties', () => {
     const order = sweepOrder([1024, 65536], [1, 64]).map((row) => `${row.n}/${row.rounds}`);
-    expect(order).toEqual(['1024/1', '1024/64', '65536/1', '65536/64']); // 1024*64 = 65536*1: rounds 1 first
+    expect(order).toEqual(['1024/1', '65536/1', '1024/64', '65536/64']); // 1024*64 = 65536*1: rounds 1 first
   });
 
   it('predicts a cell from the two largest measured ones, never below the largest median', () => {

@@ -17,6 +17,11 @@ export const sweepRounds = [1, 64, 1024]; // light, medium, heavy
 export const defaultBudgetMs = 240_000;
 /** Fewer runs than a plain bench: a sweep wants many cells; the spread in each record says how sure it is. */
 export const sweepStopRule: StopRule = { warmupRuns: 1, minRuns: 5, minTimeMs: 20, maxTimeMs: 500 };
+/**
+ * No cell may take more than this share of the whole budget: without it one slow cell (a message per slice
+ * at 2^22 slices: 30 s a run) ate half a sweep and starved the cheap cells of the other strategies.
+ */
+export const maxCellShare = 1 / 12;
 
 export interface SweepPlan extends Plan {
   budgetMs: number;
@@ -113,9 +118,11 @@ export async function runSweep(
     if (stop?.aborted) break;
     const { n, rounds } = row;
     const leftMs = () => plan.budgetMs - spentMs();
+    const capMs = plan.budgetMs * maxCellShare;
     const referenceMs = predict('reference', row);
-    if (referenceMs !== undefined && referenceMs > leftMs()) {
-      const reason = `the CPU twin's reference eating alone would take about ${seconds(referenceMs)}; ${seconds(Math.max(0, leftMs()))} of the budget left`;
+    if (referenceMs !== undefined && referenceMs > Math.min(leftMs(), capMs)) {
+      const limit = referenceMs > leftMs() ? `${seconds(Math.max(0, leftMs()))} of the budget left` : `over the ${seconds(capMs)} a cell may take`;
+      const reason = `the CPU twin's reference eating alone would take about ${seconds(referenceMs)}; ${limit}`;
       for (const entry of plan.strategies) skip(entry, row, reason);
       continue;
     }
@@ -133,17 +140,21 @@ export async function runSweep(
     for (const [strategyIndex, entry] of plan.strategies.entries()) {
       if (stop?.aborted) break;
       const predictedMs = predict(entry.name, row);
-      if (predictedMs !== undefined && predictedMs > leftMs()) {
-        skip(entry, row, `predicted ${seconds(predictedMs)} from its smaller cells; ${seconds(Math.max(0, leftMs()))} of the budget left`);
+      if (predictedMs !== undefined && predictedMs > Math.min(leftMs(), capMs)) {
+        const limit = predictedMs > leftMs() ? `${seconds(Math.max(0, leftMs()))} of the budget left` : `over the ${seconds(capMs)} a cell may take (1/${1 / maxCellShare} of the budget)`;
+        skip(entry, row, `predicted ${seconds(predictedMs)} from its smaller cells; ${limit}`);
         continue;
       }
+      // A run longer than the sampling limit warms itself up (JIT, first touch are a sliver of it): no warm-up run.
+      const predictedRunMs = predictMedianMs(costs.get(entry.name) ?? [], n * rounds) ?? 0;
+      const stopRule = predictedRunMs > plan.stop.maxTimeMs ? { ...plan.stop, warmupRuns: 0 } : plan.stop;
       const doing = `${entry.name} n=2^${Math.log2(n).toFixed(0)} rounds=${rounds}`;
       onProgress({ kind: 'eta', done, total, elapsedMs: spentMs(), etaMs: etaMs(rowIndex, strategyIndex), doing });
       onProgress({ kind: 'start', strategy: entry.name, n, rounds, done, total });
       const cellStartMs = performance.now();
       try {
-        const { record, startup } = await measureRecord(entry, host, cake, expected, rounds, plan);
-        const runsMs = record.samplesMs.reduce((sum, ms) => sum + ms, 0) + plan.stop.warmupRuns * record.medianMs;
+        const { record, startup } = await measureRecord(entry, host, cake, expected, rounds, { ...plan, stop: stopRule });
+        const runsMs = record.samplesMs.reduce((sum, ms) => sum + ms, 0) + stopRule.warmupRuns * record.medianMs;
         const overheadMs = Math.max(0, performance.now() - cellStartMs - runsMs);
         costs.set(entry.name, [...(costs.get(entry.name) ?? []), { work: n * rounds, medianMs: record.medianMs, overheadMs }]);
         report.results.push(record);
