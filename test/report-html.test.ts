@@ -16,6 +16,14 @@ const chromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disa
 const minColours = 20; // a blank or one-colour page has a handful; charts with legends have hundreds
 
 describe('the HTML report', () => {
+  it('inlines the report and the script so that nothing in them can close their elements', () => {
+    const report = { schema: 'parallel-cake/bench@1', environment: { runtime: '</script><b>', cpus: 'x', cores: 1, hostClock: { name: 'performance.now', resolutionMs: 1 } }, results: [], startup: [], failures: [] } as const;
+    const html = reportHtml(report as never, 'const closing = "</script>"; draw();');
+    expect(html.match(/<\/script>/g)).toHaveLength(2); // the JSON's and the code's own closing tags only
+    expect(html).toContain('"runtime":"\\u003c/script>\\u003cb>"');
+    expect(html).toContain('const closing = "<\\/script>"; draw();');
+  });
+
   it('opens from disk with no console errors, draws every chart, and is not blank', async () => {
     const host = nodeHost();
     const strategies = ['loop', 'pool-copy', 'pool-shared'].map((name) => findStrategy(name)!);

@@ -10,6 +10,11 @@ function ms(value: number): string {
   return value.toPrecision(2);
 }
 
+/** Bytes as MiB with one decimal; '-' where the record has no figure. */
+function mebibytes(bytes: number | undefined): string {
+  return bytes === undefined ? '-' : (bytes / 2 ** 20).toFixed(1);
+}
+
 function percent(value: number): string {
   return Number.isFinite(value) ? `${(value * 100).toFixed(0)}%` : '-';
 }
@@ -32,7 +37,7 @@ function align(rows: string[][]): string {
 
 /** The human table: one line per record, then start-up costs, failures and the environment. */
 export function formatTable(report: BenchReport): string {
-  const header = ['strategy', 'n', 'rounds', 'median ms', 'p10-p90 ms', 'spread', 'ns/slice-round', 'vs loop', 'runs', 'checksum'];
+  const header = ['strategy', 'n', 'rounds', 'median ms', 'p10-p90 ms', 'spread', 'ns/slice-round', 'vs loop', 'copied MiB', 'peak RSS +MiB', 'runs', 'checksum'];
   const rows = report.results.map((r) => [
     r.strategy,
     String(r.n),
@@ -42,6 +47,8 @@ export function formatTable(report: BenchReport): string {
     percent(r.spread),
     r.nsPerSliceRound.toPrecision(3),
     speedUp(report, r),
+    mebibytes(r.bytesCopied),
+    mebibytes(r.peakRssGrowthBytes),
     String(r.runs),
     `${r.checksum} ok`,
   ]);
@@ -72,7 +79,7 @@ export function toJson(report: BenchReport): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
 
-const csvColumns = ['strategy', 'n', 'rounds', 'cake', 'poolSize', 'medianMs', 'minMs', 'p10Ms', 'p90Ms', 'spread', 'runs', 'nsPerSliceRound', 'bytesCopied', 'clock', 'checksum', 'verified'] as const;
+const csvColumns = ['strategy', 'n', 'rounds', 'cake', 'poolSize', 'medianMs', 'minMs', 'p10Ms', 'p90Ms', 'spread', 'runs', 'nsPerSliceRound', 'bytesCopied', 'peakRssGrowthBytes', 'peakArrayBufferGrowthBytes', 'clock', 'checksum', 'verified'] as const;
 
 /** One row per record; phases become phase_<name>_ms columns. */
 export function toCsv(report: BenchReport): string {

@@ -11,9 +11,9 @@ const styles = `
   figure { margin: 0; } figcaption { color: #555; font-size: 0.9rem; } pre { background: #f6f6f6; padding: 0.6rem; overflow-x: auto; }
 `;
 
-/** Keeps `</script>` and `<!--` inside inlined text from closing or confusing the script element. */
+/** Keeps a `</script` inside the inlined code from closing its element (`<\/` means `</` in JS strings and regexes). */
 function inlineSafe(text: string): string {
-  return text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+  return text.replace(/<\/(script)/gi, '<\\/$1');
 }
 
 /**
