@@ -13,10 +13,10 @@ describe('sweep planning', () => {
   });
 
   it('predicts a cell from the two largest measured ones, never below the largest median', () => {
-    const cells = [{ work: 1000, medianMs: 2, overheadMs: 0 }, { work: 2000, medianMs: 3, overheadMs: 0 }];
+    const cells = [{ rounds: 1, work: 1000, medianMs: 2, overheadMs: 0 }, { rounds: 1, work: 2000, medianMs: 3, overheadMs: 0 }];
     expect(predictMedianMs(cells, 4000)).toBe(5); // affine: 1 ms per 1000 work, 1 ms fixed
     expect(predictMedianMs(cells, 1000)).toBe(3);
-    expect(predictMedianMs([{ work: 1000, medianMs: 2, overheadMs: 0 }], 8000)).toBe(16); // one cell: linear
+    expect(predictMedianMs([{ rounds: 1, work: 1000, medianMs: 2, overheadMs: 0 }], 8000)).toBe(16); // one cell: linear
     expect(predictMedianMs([], 8000)).toBeUndefined();
   });
 

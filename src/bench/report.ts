@@ -72,6 +72,7 @@ export function formatTable(report: BenchReport): string {
   }
   const env = report.environment;
   lines.push('', `Every run verified slice by slice against the CPU twin. ${env.runtime}, ${env.cpus} x${env.cores}; wall clock performance.now (step ${ms(env.hostClock.resolutionMs)} ms).`);
+  if (env.memoryMeasure) lines.push(`Peak RSS +MiB: ${env.memoryMeasure}.`);
   return lines.join('\n');
 }
 

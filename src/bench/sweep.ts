@@ -39,7 +39,8 @@ interface Row {
 }
 
 /** What one measured cell cost, to predict the next ones. */
-interface CellCost {
+export interface CellCost {
+  rounds: number;
   work: number; // n * rounds
   medianMs: number;
   overheadMs: number; // prepare, warm-up bookkeeping, dispose: the cell's wall time beyond its runs
@@ -63,6 +64,16 @@ export function predictMedianMs(cells: readonly CellCost[], work: number): numbe
   const slope = before && last.work > before.work ? (last.medianMs - before.medianMs) / (last.work - before.work) : 0;
   const affineMs = slope > 0 ? last.medianMs + slope * (work - last.work) : (last.medianMs * work) / last.work;
   return Math.max(affineMs, last.medianMs);
+}
+
+/**
+ * The cells to predict from at `rounds`: those at the same rounds when there are any, since cost does not
+ * scale with n x rounds for every strategy (a message per slice costs the same at 1 round and 1024). Else all,
+ * whose linear scaling in work overestimates, which only skips too early.
+ */
+function cellsLike(cells: readonly CellCost[], rounds: number): CellCost[] {
+  const same = cells.filter((cell) => cell.rounds === rounds);
+  return same.length > 0 ? same : [...cells];
 }
 
 /** Wall time one cell takes under `stop` when an eating takes `medianMs`: warm-up, sampling, overhead. */
@@ -93,7 +104,7 @@ export async function runSweep(
   const spentMs = () => performance.now() - startMs;
   let done = 0;
   const predict = (name: string, row: Row, overheadFallbackMs = 0): number | undefined => {
-    const cells = costs.get(name) ?? [];
+    const cells = cellsLike(costs.get(name) ?? [], row.rounds);
     const medianMs = predictMedianMs(cells, row.n * row.rounds);
     if (medianMs === undefined) return undefined;
     const overheadMs = cells.at(-1)?.overheadMs ?? overheadFallbackMs;
@@ -136,7 +147,7 @@ export async function runSweep(
     const referenceStartMs = performance.now();
     const expected = expectedEaten(cake, rounds);
     const referenceTookMs = performance.now() - referenceStartMs;
-    costs.set('reference', [...(costs.get('reference') ?? []), { work: n * rounds, medianMs: referenceTookMs, overheadMs: 0 }]);
+    costs.set('reference', [...(costs.get('reference') ?? []), { rounds, work: n * rounds, medianMs: referenceTookMs, overheadMs: 0 }]);
     for (const [strategyIndex, entry] of plan.strategies.entries()) {
       if (stop?.aborted) break;
       const predictedMs = predict(entry.name, row);
@@ -146,7 +157,7 @@ export async function runSweep(
         continue;
       }
       // A run longer than the sampling limit warms itself up (JIT, first touch are a sliver of it): no warm-up run.
-      const predictedRunMs = predictMedianMs(costs.get(entry.name) ?? [], n * rounds) ?? 0;
+      const predictedRunMs = predictMedianMs(cellsLike(costs.get(entry.name) ?? [], rounds), n * rounds) ?? 0;
       const stopRule = predictedRunMs > plan.stop.maxTimeMs ? { ...plan.stop, warmupRuns: 0 } : plan.stop;
       const doing = `${entry.name} n=2^${Math.log2(n).toFixed(0)} rounds=${rounds}`;
       onProgress({ kind: 'eta', done, total, elapsedMs: spentMs(), etaMs: etaMs(rowIndex, strategyIndex), doing });
@@ -156,7 +167,7 @@ export async function runSweep(
         const { record, startup } = await measureRecord(entry, host, cake, expected, rounds, { ...plan, stop: stopRule });
         const runsMs = record.samplesMs.reduce((sum, ms) => sum + ms, 0) + stopRule.warmupRuns * record.medianMs;
         const overheadMs = Math.max(0, performance.now() - cellStartMs - runsMs);
-        costs.set(entry.name, [...(costs.get(entry.name) ?? []), { work: n * rounds, medianMs: record.medianMs, overheadMs }]);
+        costs.set(entry.name, [...(costs.get(entry.name) ?? []), { rounds, work: n * rounds, medianMs: record.medianMs, overheadMs }]);
         report.results.push(record);
         report.startup.push(...startup);
         onProgress({ kind: 'record', record, done: ++done, total });
