@@ -8,7 +8,7 @@
 // no server.
 import * as Plot from '@observablehq/plot';
 import type { BenchReport } from '../bench/record.ts';
-import { copyRateRows, heatCells, memoryRows, overheadRows, phaseCharts, startupRows, timeRows } from './report-data.ts';
+import { copyRateRows, heatCells, memoryRows, overheadRows, phaseCharts, phaseNames, roundsOrder, startupRows, timeRows } from './report-data.ts';
 
 export interface Chart {
   id: string;
@@ -19,6 +19,19 @@ export interface Chart {
 }
 
 const width = 860; // px: fits a laptop screen and an A4 print
+
+/** Cake sizes on a log2 axis, ticked at powers of two as 2^k (every other one when there are many). */
+function sizeAxis(sizes: readonly number[]) {
+  const powers = [...new Set(sizes.map((n) => Math.round(Math.log2(n))))].sort((a, b) => a - b);
+  const step = powers.length > 8 ? 2 : 1;
+  return { type: 'log' as const, base: 2, label: 'cake size n (slices)', ticks: powers.filter((_, i) => i % step === 0).map((k) => 2 ** k), tickFormat: (n: number) => `2^${Math.round(Math.log2(n))}` };
+}
+
+/** A log axis labelled only at powers of ten (Plot's default writes 0.1 ms as "100m", which reads as minutes). */
+function logAxis(label: string) {
+  const isPowerOfTen = (value: number) => Math.abs(Math.log10(value) - Math.round(Math.log10(value))) < 1e-9;
+  return { type: 'log' as const, label, grid: true, tickFormat: (value: number) => (isPowerOfTen(value) ? String(+value.toPrecision(1)) : '') };
+}
 
 /** The charts a report has data for, in reading order. */
 export function reportCharts(report: BenchReport): Chart[] {
@@ -33,7 +46,7 @@ export function reportCharts(report: BenchReport): Chart[] {
         return [Plot.plot({
           width, marginLeft: 110, padding: 0.04,
           x: { domain: sizes, label: 'cake size n (slices)' },
-          y: { label: 'eat cost (rounds)', domain: [...new Set([...cells].sort((a, b) => a.rounds - b.rounds).map((c) => c.roundsName))] },
+          y: { label: 'eat cost (rounds)', domain: roundsOrder(report) },
           color: { legend: true, type: 'categorical', scheme: 'tableau10' },
           marks: [
             Plot.cell(cells, { x: 'size', y: 'roundsName', fill: 'strategy', inset: 0.5, tip: true }),
@@ -50,9 +63,9 @@ export function reportCharts(report: BenchReport): Chart[] {
         const rows = timeRows(report);
         return [Plot.plot({
           width, height: 200 * new Set(rows.map((r) => r.rounds)).size + 60, marginRight: 110,
-          x: { type: 'log', label: 'cake size n (slices)' },
-          y: { type: 'log', label: 'median ms', grid: true },
-          fy: { label: null },
+          x: sizeAxis(rows.map((r) => r.n)),
+          y: logAxis('median ms'),
+          fy: { label: null, domain: roundsOrder(report) },
           color: { legend: true, scheme: 'tableau10' },
           marks: [
             Plot.ruleX(rows, { x: 'n', y1: 'p10Ms', y2: 'p90Ms', stroke: 'strategy', fy: 'rounds', strokeOpacity: 0.5 }),
@@ -65,14 +78,14 @@ export function reportCharts(report: BenchReport): Chart[] {
     {
       id: 'phases',
       title: 'Where the time goes: phases of the median run',
-      caption: 'Stacked phases per strategy at the largest size measured by most strategies, one chart per eat cost. Negative unattributed: phases that overlapped.',
+      caption: 'Stacked phases per strategy at the largest size measured by loop and at least half the strategies, one chart per eat cost. Negative unattributed: phases that overlapped.',
       render: () =>
         phaseCharts(report).map(({ title, rows }) =>
           Plot.plot({
             width, height: 240, marginLeft: 60, title,
             x: { label: null },
             y: { label: 'ms', grid: true },
-            color: { legend: true, scheme: 'set2' },
+            color: { legend: true, scheme: 'set2', domain: phaseNames(report) },
             marks: [Plot.barY(rows, { x: 'strategy', y: 'ms', fill: 'phase', tip: true }), Plot.ruleY([0])],
           }),
         ),
@@ -85,8 +98,8 @@ export function reportCharts(report: BenchReport): Chart[] {
         const rows = copyRateRows(report);
         return [Plot.plot({
           width, marginRight: 110,
-          x: { type: 'log', label: 'cake size n (slices)' },
-          y: { type: 'log', label: 'GB/s', grid: true },
+          x: sizeAxis(rows.map((r) => r.n)),
+          y: logAxis('GB/s'),
           color: { legend: true, scheme: 'tableau10' },
           marks: [
             Plot.line(rows.filter((r) => r.isLimit), { x: 'n', y: 'gbPerS', stroke: 'black', strokeDasharray: '6 4', strokeWidth: 2 }),
@@ -100,17 +113,17 @@ export function reportCharts(report: BenchReport): Chart[] {
     {
       id: 'memory',
       title: 'Memory can be expensive: bytes copied and peak memory growth',
-      caption: 'Per strategy and size (lightest eat cost): MiB copied to and from the eaters in one eating (bars) and peak RSS growth while measured (dots).',
+      caption: 'Per strategy and size (lightest eat cost), log scale: MiB copied to and from the eaters in one eating (lines; strategies that copy nothing, like loop and pool-shared, have none) and peak RSS growth while measured (circles; RSS rarely shrinks, so growth shows where memory was first needed).',
       render: () => {
         const rows = memoryRows(report);
         return [Plot.plot({
           width, marginRight: 110,
-          x: { type: 'log', label: 'cake size n (slices)' },
-          y: { label: 'MiB', grid: true },
-          color: { legend: true, scheme: 'tableau10' },
+          x: sizeAxis(rows.map((r) => r.n)),
+          y: logAxis('MiB'),
+          color: { legend: true, scheme: 'tableau10', domain: [...new Set(rows.map((r) => r.strategy))] },
           marks: [
-            Plot.line(rows, { x: 'n', y: 'megabytesCopied', stroke: 'strategy', sort: 'n' }),
-            Plot.dot(rows, { x: 'n', y: 'peakRssGrowthMB', stroke: 'strategy', symbol: 'circle', tip: true }),
+            Plot.line(rows.filter((r) => r.megabytesCopied > 0), { x: 'n', y: 'megabytesCopied', stroke: 'strategy', sort: 'n' }),
+            Plot.dot(rows.filter((r) => r.peakRssGrowthMB > 0), { x: 'n', y: 'peakRssGrowthMB', stroke: 'strategy', symbol: 'circle', tip: true }),
           ],
         })];
       },
@@ -120,8 +133,8 @@ export function reportCharts(report: BenchReport): Chart[] {
       title: 'Dispatch overhead: eating almost nothing',
       caption: 'Median time of each strategy at its smallest, lightest cell: what any eating pays before the work starts (log scale).',
       render: () => [Plot.plot({
-        width, marginLeft: 110,
-        x: { type: 'log', label: 'ms per eating', grid: true },
+        width, marginLeft: 110, marginRight: 80,
+        x: logAxis('ms per eating'),
         y: { label: null },
         marks: [
           Plot.dot(overheadRows(report), { x: 'ms', y: 'strategy', fill: 'steelblue', r: 5, tip: true, sort: { y: 'x' } }),

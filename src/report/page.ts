@@ -37,8 +37,14 @@ function breakEvenTable(report: BenchReport): HTMLTableElement {
 export function drawReport(report: BenchReport, root: HTMLElement): number {
   const env = report.environment;
   root.appendChild(element('p', `${env.runtime}, ${env.cpus} x${env.cores}. ${report.results.length} records, every run verified slice by slice against the CPU twin.`, 'environment'));
-  const summary = formatSweepSummary(report);
-  if (summary) root.appendChild(element('pre', summary, 'sweep-summary'));
+  const [headline, ...details] = formatSweepSummary(report).split('\n');
+  if (headline) root.appendChild(element('p', headline, 'sweep-summary'));
+  if (details.length > 0) {
+    const more = element('details');
+    more.appendChild(element('summary', `${report.skipped?.length ?? 0} cells skipped, and why`));
+    more.appendChild(element('pre', details.join('\n')));
+    root.appendChild(more);
+  }
   root.appendChild(element('h2', 'Break-even vs loop'));
   root.appendChild(element('p', 'n* is the cake size from which a strategy beats the for loop, log-interpolated between measured sizes.'));
   root.appendChild(breakEvenTable(report));

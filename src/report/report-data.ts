@@ -1,6 +1,6 @@
 // The rows each chart draws, derived from a bench report (parallel-cake/bench@1). No DOM here: the Node
 // writer, the browser demo and the tests share it.
-import { findCrossovers, findWinners, formatSize, type Crossover, type CellWinner } from '../bench/crossover.ts';
+import { baselineStrategy, findCrossovers, findWinners, formatSize, type Crossover, type CellWinner } from '../bench/crossover.ts';
 import type { BenchRecord, BenchReport } from '../bench/record.ts';
 import { roundsLabel } from '../bench/report-map.ts';
 
@@ -16,21 +16,40 @@ export interface MemoryRow { strategy: string; n: number; rounds: string; megaby
 export const memcpyRoute = 'memcpy';
 const bytesPerMegabyte = 2 ** 20;
 
+/** The rounds values measured, lightest first, as their labels: the order of panels and heat-map rows. */
+export function roundsOrder(report: BenchReport): string[] {
+  return [...new Set(report.results.map((r) => r.rounds))].sort((a, b) => a - b).map(roundsLabel);
+}
+
+/** Every phase name in the report, in the order they happen, so each chart gives a phase the same colour. */
+export function phaseNames(report: BenchReport): string[] {
+  const order = ['upload', 'encode', 'send', 'eat', 'kernel', 'receive', 'readback', 'unattributed'];
+  const names = [...new Set(report.results.flatMap((r) => Object.keys(r.phasesMs)))];
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length - 1);
+  return names.sort((a, b) => rank(a) - rank(b));
+}
+
 export function timeRows(report: BenchReport): TimeRow[] {
   return report.results.map((r) => ({ strategy: r.strategy, n: r.n, rounds: roundsLabel(r.rounds), medianMs: r.medianMs, p10Ms: r.p10Ms, p90Ms: r.p90Ms }));
 }
 
 /**
- * One stacked chart per rounds value, at the largest size where that rounds value has the most strategies
- * measured: the phases of each strategy's median run (negative `unattributed` where phases overlap).
+ * One stacked chart per rounds value, at a large size where loop (the baseline every strategy is held
+ * against) and most strategies were measured: the phases of each strategy's median run
+ * (negative `unattributed` where phases overlap).
  */
 export function phaseCharts(report: BenchReport): PhaseChart[] {
   const roundsValues = [...new Set(report.results.map((r) => r.rounds))].sort((a, b) => a - b);
   return roundsValues.map((rounds) => {
     const atRounds = report.results.filter((r) => r.rounds === rounds);
-    const countAt = (n: number) => atRounds.filter((r) => r.n === n).length;
-    const most = Math.max(...atRounds.map((r) => countAt(r.n)));
-    const n = Math.max(...atRounds.filter((r) => countAt(r.n) === most).map((r) => r.n));
+    const strategyCount = new Set(atRounds.map((r) => r.strategy)).size;
+    const measuredAt = (n: number) => atRounds.filter((r) => r.n === n);
+    // The largest size with loop and at least half the strategies: a sweep's budget leaves the largest sizes
+    // to loop alone, and a size with one bar compares nothing.
+    const candidates = atRounds
+      .filter((r) => r.strategy === baselineStrategy && measuredAt(r.n).length >= Math.ceil(strategyCount / 2))
+      .map((r) => r.n);
+    const n = Math.max(...(candidates.length > 0 ? candidates : atRounds.map((r) => r.n)));
     const rows = atRounds
       .filter((r) => r.n === n)
       .flatMap((r) => Object.entries(r.phasesMs).map(([phase, ms]) => ({ strategy: r.strategy, phase, ms })));
