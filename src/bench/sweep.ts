@@ -103,11 +103,12 @@ export async function runSweep(
   const startMs = performance.now();
   const spentMs = () => performance.now() - startMs;
   let done = 0;
-  const predict = (name: string, row: Row, overheadFallbackMs = 0): number | undefined => {
+  /** A cell's predicted wall time (the reference: its eating), or undefined before any cell of `name`. */
+  const predict = (name: string, row: Row): number | undefined => {
     const cells = cellsLike(costs.get(name) ?? [], row.rounds);
     const medianMs = predictMedianMs(cells, row.n * row.rounds);
     if (medianMs === undefined) return undefined;
-    const overheadMs = cells.at(-1)?.overheadMs ?? overheadFallbackMs;
+    const overheadMs = cells.at(-1)?.overheadMs ?? 0;
     return name === 'reference' ? medianMs : cellMs(medianMs, overheadMs, plan.stop);
   };
   const etaMs = (fromRow: number, fromStrategy: number): number => {
