@@ -52,6 +52,8 @@ export function formatSweepSummary(report: BenchReport): string {
   return lines.join('\n');
 }
 
+const unmatchedShown = 4; // a sweep baseline has hundreds of records a small run does not: name a few, count the rest
+
 /** One line per matching record: ratio to the baseline and whether the change is beyond both spreads. */
 export function formatComparison(result: CompareResult, baselinePath: string): string {
   const header = ['record', 'baseline ms', 'now ms', 'ratio', 'verdict'];
@@ -65,8 +67,9 @@ export function formatComparison(result: CompareResult, baselinePath: string): s
   ]);
   const lines = [`Compared with ${baselinePath} (ratio = now / baseline median; flagged only when the p10-p90 ranges do not overlap):`];
   lines.push(rows.length > 0 ? align([header, ...rows]) : '  no matching records (same strategy, n, rounds, cake and settings).');
-  if (result.onlyInBaseline.length > 0) lines.push(`Only in the baseline: ${result.onlyInBaseline.join('; ')}`);
-  if (result.onlyInCurrent.length > 0) lines.push(`Only in this run: ${result.onlyInCurrent.join('; ')}`);
+  const few = (keys: string[]) => keys.slice(0, unmatchedShown).join('; ') + (keys.length > unmatchedShown ? `; and ${keys.length - unmatchedShown} more` : '');
+  if (result.onlyInBaseline.length > 0) lines.push(`Only in the baseline (${result.onlyInBaseline.length}): ${few(result.onlyInBaseline)}`);
+  if (result.onlyInCurrent.length > 0) lines.push(`Only in this run (${result.onlyInCurrent.length}): ${few(result.onlyInCurrent)}`);
   lines.push(`${result.regressions} regression(s) beyond noise.`);
   return lines.join('\n');
 }
