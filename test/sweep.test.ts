@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeEnvironment } from '../src/bench/environment.ts';
-import { cellMs, predictMedianMs, runSweep, sweepOrder, type SweepProgress } from '../src/bench/sweep.ts';
+import { runSweep, sweepOrder, type SweepProgress } from '../src/bench/sweep.ts';
+import { cellMs, predictMedianMs } from '../src/bench/sweep-costs.ts';
 import { findStrategy } from '../src/strategies/index.ts';
 import { nodeHost } from '../bench/node-host.ts';
 

@@ -8,6 +8,7 @@ import type { BenchReport, Environment, SkippedCell } from './record.ts';
 import { schema } from './record.ts';
 import type { StopRule } from './run.ts';
 import { measureRecord, type Plan, type Progress } from './suite.ts';
+import { CostModel } from './sweep-costs.ts';
 import { expectedEaten } from './verify.ts';
 
 /** 2^10 ... 2^24: from a cake whose eating is all overhead to one that fills the caches many times over. */
@@ -38,48 +39,10 @@ interface Row {
   rounds: number;
 }
 
-/** What one measured cell cost, to predict the next ones. */
-export interface CellCost {
-  rounds: number;
-  work: number; // n * rounds
-  medianMs: number;
-  overheadMs: number; // prepare, warm-up bookkeeping, dispose: the cell's wall time beyond its runs
-}
-
 /** Rows in order of work (n * rounds), lighter rounds first on ties: the cheapest cells come first. */
 export function sweepOrder(sizes: readonly number[], rounds: readonly number[]): Row[] {
   const rows = sizes.flatMap((n) => rounds.map((r) => ({ n, rounds: r })));
   return rows.sort((a, b) => a.n * a.rounds - b.n * b.rounds || a.rounds - b.rounds);
-}
-
-/**
- * Predicts one eating's median at `work` from measured cells: affine through the two largest, never below
- * the largest measured median (overheads do not shrink), linear when there is only one.
- */
-export function predictMedianMs(cells: readonly CellCost[], work: number): number | undefined {
-  const sorted = [...cells].sort((a, b) => a.work - b.work);
-  const last = sorted.at(-1);
-  if (!last) return undefined;
-  const before = sorted.at(-2);
-  const slope = before && last.work > before.work ? (last.medianMs - before.medianMs) / (last.work - before.work) : 0;
-  const affineMs = slope > 0 ? last.medianMs + slope * (work - last.work) : (last.medianMs * work) / last.work;
-  return Math.max(affineMs, last.medianMs);
-}
-
-/**
- * The cells to predict from at `rounds`: those at the same rounds when there are any, since cost does not
- * scale with n x rounds for every strategy (a message per slice costs the same at 1 round and 1024). Else all,
- * whose linear scaling in work overestimates, which only skips too early.
- */
-function cellsLike(cells: readonly CellCost[], rounds: number): CellCost[] {
-  const same = cells.filter((cell) => cell.rounds === rounds);
-  return same.length > 0 ? same : [...cells];
-}
-
-/** Wall time one cell takes under `stop` when an eating takes `medianMs`: warm-up, sampling, overhead. */
-export function cellMs(medianMs: number, overheadMs: number, stop: StopRule): number {
-  const samplingMs = Math.min(Math.max(stop.minRuns * medianMs, stop.minTimeMs), Math.max(stop.maxTimeMs, medianMs));
-  return overheadMs + stop.warmupRuns * medianMs + samplingMs;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -98,19 +61,14 @@ export async function runSweep(
 ): Promise<BenchReport> {
   const report: BenchReport = { schema, environment, results: [], startup: [], failures: [], copies: [], skipped: [] };
   const rows = sweepOrder(plan.sizes, plan.rounds);
-  const costs = new Map<string, CellCost[]>(); // per strategy, and 'reference' for the CPU twin
+  const costs = new CostModel(); // per strategy, and 'reference' for the CPU twin's eating
   const total = rows.length * plan.strategies.length;
   const startMs = performance.now();
   const spentMs = () => performance.now() - startMs;
   let done = 0;
   /** A cell's predicted wall time (the reference: its eating), or undefined before any cell of `name`. */
-  const predict = (name: string, row: Row): number | undefined => {
-    const cells = cellsLike(costs.get(name) ?? [], row.rounds);
-    const medianMs = predictMedianMs(cells, row.n * row.rounds);
-    if (medianMs === undefined) return undefined;
-    const overheadMs = cells.at(-1)?.overheadMs ?? 0;
-    return name === 'reference' ? medianMs : cellMs(medianMs, overheadMs, plan.stop);
-  };
+  const predict = (name: string, row: Row): number | undefined =>
+    name === 'reference' ? costs.medianMs(name, row.n, row.rounds) : costs.cellMs(name, row.n, row.rounds, plan.stop);
   const etaMs = (fromRow: number, fromStrategy: number): number => {
     let leftMs = 0;
     rows.slice(fromRow).forEach((row, index) => {
@@ -148,7 +106,7 @@ export async function runSweep(
     const referenceStartMs = performance.now();
     const expected = expectedEaten(cake, rounds);
     const referenceTookMs = performance.now() - referenceStartMs;
-    costs.set('reference', [...(costs.get('reference') ?? []), { rounds, work: n * rounds, medianMs: referenceTookMs, overheadMs: 0 }]);
+    costs.add('reference', { rounds, work: n * rounds, medianMs: referenceTookMs, overheadMs: 0 });
     for (const [strategyIndex, entry] of plan.strategies.entries()) {
       if (stop?.aborted) break;
       const predictedMs = predict(entry.name, row);
@@ -158,7 +116,7 @@ export async function runSweep(
         continue;
       }
       // A run longer than the sampling limit warms itself up (JIT, first touch are a sliver of it): no warm-up run.
-      const predictedRunMs = predictMedianMs(cellsLike(costs.get(entry.name) ?? [], rounds), n * rounds) ?? 0;
+      const predictedRunMs = costs.medianMs(entry.name, n, rounds) ?? 0;
       const stopRule = predictedRunMs > plan.stop.maxTimeMs ? { ...plan.stop, warmupRuns: 0 } : plan.stop;
       const doing = `${entry.name} n=2^${Math.log2(n).toFixed(0)} rounds=${rounds}`;
       onProgress({ kind: 'eta', done, total, elapsedMs: spentMs(), etaMs: etaMs(rowIndex, strategyIndex), doing });
@@ -168,7 +126,7 @@ export async function runSweep(
         const { record, startup } = await measureRecord(entry, host, cake, expected, rounds, { ...plan, stop: stopRule });
         const runsMs = record.samplesMs.reduce((sum, ms) => sum + ms, 0) + stopRule.warmupRuns * record.medianMs;
         const overheadMs = Math.max(0, performance.now() - cellStartMs - runsMs);
-        costs.set(entry.name, [...(costs.get(entry.name) ?? []), { rounds, work: n * rounds, medianMs: record.medianMs, overheadMs }]);
+        costs.add(entry.name, { rounds, work: n * rounds, medianMs: record.medianMs, overheadMs });
         report.results.push(record);
         report.startup.push(...startup);
         onProgress({ kind: 'record', record, done: ++done, total });
