@@ -33,7 +33,7 @@ export interface Measurement extends Summary, Partial<MemoryGrowth> {
   startup: StartupCost[];
   checksum: string;
   verified: true;
-  bytesCopied?: number;
+  bytesCopied: number;
   settings: Record<string, string | number>;
 }
 
@@ -83,7 +83,8 @@ export async function measure(
       startup,
       checksum: hex(checksum(strategy.eaten())),
       verified: true,
-      ...(strategy.bytesCopied ? { bytesCopied: strategy.bytesCopied() } : {}),
+      // A strategy without bytesCopied() eats on the calling thread: it has no eaters to copy to.
+      bytesCopied: strategy.bytesCopied?.() ?? 0,
       ...memory.growth(),
       settings: strategy.settings?.() ?? {},
     };
