@@ -1,7 +1,7 @@
 // Lesson: starting a parallel process has an overhead; go parallel when the task is long. With this
 // machine's break-even, from a small sweep.
 import { powersOfTwo } from './sizes.ts';
-import { describeBreakEven, findBreakEven } from '../bench/crossover.ts';
+import { describeBreakEven, findBreakEven, formatSize } from '../bench/crossover.ts';
 import { describeEnvironment } from '../bench/environment.ts';
 import { runSweep } from '../bench/sweep.ts';
 import { findStrategy } from '../strategies/index.ts';
@@ -9,7 +9,7 @@ import type { Lesson } from './lesson.ts';
 import { duration, lessonStopRule } from './lesson.ts';
 
 const rounds = 64; // medium: light eating rarely pays for friends, heavy always does soon
-const sizes = powersOfTwo(10, 20, 2); // 2^10, 2^12, ... 2^20
+const sizes = powersOfTwo(8, 20, 2); // 2^8 (all overhead) ... 2^20 (all eating)
 const budgetMs = 10_000; // the small sweep's share of the lessons' 30 s
 const contenders = ['pool-shared', 'pool-copy'];
 
@@ -22,17 +22,19 @@ export const startupOverhead: Lesson = {
     const spawns = report.startup.map((s) => s.ms).sort((a, b) => a - b);
     const smallest = report.results.filter((r) => r.n === sizes[0]);
     const loopSmall = smallest.find((r) => r.strategy === 'loop');
+    const crossovers = contenders.flatMap((name) => findBreakEven(report.results, name, rounds) ?? []);
     const lines = [
       `Inviting ${context.poolSize} friends takes ${duration(spawns[Math.floor((spawns.length - 1) / 2)] ?? NaN)} (median of ${spawns.length} starts), before any eating.`,
       `And every eating pays to hand out the work: at ${sizes[0]} slices loop takes ${duration(loopSmall?.medianMs ?? NaN)}, ` +
         smallest.filter((r) => r.strategy !== 'loop').map((r) => `${r.strategy} ${duration(r.medianMs)}`).join(', ') + '.',
-      `So the friends pay off only above a break-even size (medium eating, this machine):`,
-      ...contenders.map((name) => {
-        const crossover = findBreakEven(report.results, name, rounds);
-        return `  ${name.padEnd(12)} beats loop from n* = ${crossover ? describeBreakEven(crossover.breakEven) : 'not measured'}`;
-      }),
+      `So the friends pay off only above a break-even size n* (medium eating, this machine, ${formatSize(sizes[0]!)}..${formatSize(sizes.at(-1)!)}):`,
+      ...crossovers.map(({ strategy, breakEven }) => `  ${strategy.padEnd(12)} beats loop from n* = ${describeBreakEven(breakEven)}`),
     ];
-    if ((report.skipped ?? []).length > 0) lines.push(`  (${report.skipped!.length} cells skipped to keep within ${budgetMs / 1000} s)`);
+    if (crossovers.some(({ breakEven }) => breakEven.kind === 'always')) {
+      lines.push(`  ("always": on this machine right now even ${formatSize(sizes[0]!)} slices paid off; a busy core slows the loop too.)`);
+    }
+    const skipped = report.skipped?.length ?? 0;
+    if (skipped > 0) lines.push(`  (${skipped} cell${skipped === 1 ? '' : 's'} skipped to keep within ${budgetMs / 1000} s)`);
     return { lines, verified: `${report.results.length} records, every run of every one equal to the CPU twin${report.failures.length > 0 ? `; ${report.failures.length} FAILED` : ''}` };
   },
 };
