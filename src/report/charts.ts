@@ -27,6 +27,12 @@ function sizeAxis(sizes: readonly number[]) {
   return { type: 'log' as const, base: 2, label: 'cake size n (slices)', ticks: powers.filter((_, i) => i % step === 0).map((k) => 2 ** k), tickFormat: (n: number) => `2^${Math.round(Math.log2(n))}` };
 }
 
+/** One colour per strategy (and copy route) in every chart, in the report's order, legend shown. */
+function strategyColours(report: BenchReport) {
+  const names = [...new Set([...report.results.map((r) => r.strategy), ...(report.copies ?? []).map((c) => c.route)])];
+  return { legend: true, type: 'categorical' as const, scheme: 'tableau10' as const, domain: names };
+}
+
 /** A log axis labelled only at powers of ten (Plot's default writes 0.1 ms as "100m", which reads as minutes). */
 function logAxis(label: string) {
   const isPowerOfTen = (value: number) => Math.abs(Math.log10(value) - Math.round(Math.log10(value))) < 1e-9;
@@ -39,7 +45,7 @@ export function reportCharts(report: BenchReport): Chart[] {
     {
       id: 'break-even-map',
       title: 'The break-even map: who wins each cell',
-      caption: 'Each cell is a cake size and an eating cost; its colour is the fastest strategy, its label the speed-up over loop. Blank: not measured.',
+      caption: 'Each cell is a cake size and an eating cost; its colour is the fastest strategy, its label the speed-up over loop (none where loop was skipped). Blank: not measured.',
       render: () => {
         const cells = heatCells(report);
         const sizes = [...new Set(cells.map((c) => c.n))].sort((a, b) => a - b).map((n) => cells.find((c) => c.n === n)!.size);
@@ -47,7 +53,7 @@ export function reportCharts(report: BenchReport): Chart[] {
           width, marginLeft: 110, padding: 0.04,
           x: { domain: sizes, label: 'cake size n (slices)' },
           y: { label: 'eat cost (rounds)', domain: roundsOrder(report) },
-          color: { legend: true, type: 'categorical', scheme: 'tableau10' },
+          color: strategyColours(report),
           marks: [
             Plot.cell(cells, { x: 'size', y: 'roundsName', fill: 'strategy', inset: 0.5, tip: true }),
             Plot.text(cells, { x: 'size', y: 'roundsName', text: 'label', fill: 'white', fontSize: 10 }),
@@ -66,7 +72,7 @@ export function reportCharts(report: BenchReport): Chart[] {
           x: sizeAxis(rows.map((r) => r.n)),
           y: logAxis('median ms'),
           fy: { label: null, domain: roundsOrder(report) },
-          color: { legend: true, scheme: 'tableau10' },
+          color: strategyColours(report),
           marks: [
             Plot.ruleX(rows, { x: 'n', y1: 'p10Ms', y2: 'p90Ms', stroke: 'strategy', fy: 'rounds', strokeOpacity: 0.5 }),
             Plot.line(rows, { x: 'n', y: 'medianMs', stroke: 'strategy', fy: 'rounds', sort: 'n' }),
@@ -100,7 +106,7 @@ export function reportCharts(report: BenchReport): Chart[] {
           width, marginRight: 110,
           x: sizeAxis(rows.map((r) => r.n)),
           y: logAxis('GB/s'),
-          color: { legend: true, scheme: 'tableau10' },
+          color: strategyColours(report),
           marks: [
             Plot.line(rows.filter((r) => r.isLimit), { x: 'n', y: 'gbPerS', stroke: 'black', strokeDasharray: '6 4', strokeWidth: 2 }),
             Plot.text(rows.filter((r) => r.isLimit).slice(-1), { x: 'n', y: 'gbPerS', text: () => 'memcpy (limit)', dx: 8, textAnchor: 'start' }),
@@ -120,7 +126,7 @@ export function reportCharts(report: BenchReport): Chart[] {
           width, marginRight: 110,
           x: sizeAxis(rows.map((r) => r.n)),
           y: logAxis('MiB'),
-          color: { legend: true, scheme: 'tableau10', domain: [...new Set(rows.map((r) => r.strategy))] },
+          color: strategyColours(report),
           marks: [
             Plot.line(rows.filter((r) => r.megabytesCopied > 0), { x: 'n', y: 'megabytesCopied', stroke: 'strategy', sort: 'n' }),
             Plot.dot(rows.filter((r) => r.peakRssGrowthMB > 0), { x: 'n', y: 'peakRssGrowthMB', stroke: 'strategy', symbol: 'circle', tip: true }),
