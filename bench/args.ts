@@ -1,5 +1,6 @@
 // Parses `cake bench` arguments. Every mistake becomes one UsageError line naming the argument, what is
 // allowed and an example.
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { cakeOrders, type CakeOrder } from '../src/cake.ts';
 import { peakBytes } from '../src/bench/suite.ts';
@@ -121,6 +122,7 @@ export function parseBenchArgs(argv: string[], host: Host): BenchArgs {
     compare: values.get('--compare'),
     failOnRegression: values.has('--fail-on-regression'),
   };
+  if (args.compare && !existsSync(args.compare)) throw new UsageError(`--compare: ${args.compare} does not exist. Write a baseline first with cake bench --json ${args.compare}`);
   if (args.failOnRegression && !args.compare) throw new UsageError('--fail-on-regression needs --compare FILE. Example: cake bench --compare base.json --fail-on-regression');
   checkMemory(Math.max(...args.sizes));
   return args;

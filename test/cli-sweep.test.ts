@@ -66,6 +66,9 @@ describe('cake bench --compare', () => {
     const badBudget = cake('bench', '--sweep', '--budget', 'soon');
     expect(badBudget.status).toBe(2);
     expect(badBudget.stderr).toContain('--budget: "soon" is not a time budget');
+    const missing = cake('bench', '--compare', '/nonexistent/base.json');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trim()).toBe('cake: --compare: /nonexistent/base.json does not exist. Write a baseline first with cake bench --json /nonexistent/base.json');
     const lonely = cake('bench', '--fail-on-regression');
     expect(lonely.status).toBe(2);
     expect(lonely.stderr).toContain('--fail-on-regression needs --compare FILE');
