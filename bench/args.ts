@@ -1,5 +1,6 @@
 // Parses `cake bench` arguments. Every mistake becomes one UsageError line naming the argument, what is
 // allowed and an example.
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { cakeOrders, type CakeOrder } from '../src/cake.ts';
 import { peakBytes } from '../src/bench/suite.ts';
@@ -9,6 +10,7 @@ import type { Host } from '../src/host.ts';
 import type { EatOptions, StrategyEntry } from '../src/strategy.ts';
 import { uploadRoutes } from '../src/gpu/buffers.ts';
 import { waitPolicies } from '../src/gpu/wait.ts';
+import { BudgetError, parseBudget, sweepDefaults } from './sweep-args.ts';
 
 export class UsageError extends Error {}
 
@@ -27,6 +29,13 @@ export interface BenchArgs {
   gpu: Pick<EatOptions, 'workgroupSize' | 'uploadRoute' | 'wait'>;
   json?: string;
   csv?: string;
+  /** --sweep: sizes x rounds x strategies within this budget. */
+  sweep?: { budgetMs: number };
+  /** --report DIR: the HTML report with its JSON and CSV. */
+  report?: string;
+  /** --compare FILE: a baseline report to compare with; --fail-on-regression makes a slower record exit 1. */
+  compare?: string;
+  failOnRegression: boolean;
 }
 
 const maxWorkgroupSize = 1024; // no WebGPU adapter allows more; the device refuses what its own limit does not
@@ -86,16 +95,21 @@ function parseStrategies(text: string, host: Host): StrategyEntry[] {
 
 const valueOptions = [
   '--strategies', '--sizes', '--rounds', '--runs', '--min-time', '--max-time', '--pool-size', '--cake', '--json', '--csv',
-  '--adapter', '--workgroup-size', '--upload-route', '--wait',
+  '--adapter', '--workgroup-size', '--upload-route', '--wait', '--budget', '--report', '--compare',
 ];
+const flagOptions = ['--sweep', '--fail-on-regression'];
 
 /** Reads `--option value` and `--option=value` pairs (after the word bench), refusing unknown options. */
 export function readOptions(argv: string[]): Map<string, string> {
   const values = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const [option, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    if (flagOptions.includes(option) && inline === undefined) {
+      values.set(option, 'yes');
+      continue;
+    }
     if (!valueOptions.includes(option)) {
-      throw new UsageError(`unknown option "${argv[i]}". Options: ${valueOptions.join(', ')}. Example: cake bench --sizes 2^20 --rounds heavy`);
+      throw new UsageError(`unknown option "${argv[i]}". Options: ${[...valueOptions, ...flagOptions].join(', ')}. Example: cake bench --sizes 2^20 --rounds heavy`);
     }
     const value = inline ?? argv[++i];
     if (value === undefined || value === '') throw new UsageError(`${option} needs a value. Example: cake bench ${option} ${exampleOf(option)}`);
@@ -112,21 +126,24 @@ function parseChoice<T extends string>(option: string, text: string, allowed: re
 /** Parses `cake bench` options for `host` (whose GPU has been checked for --adapter). */
 export function parseBenchArgs(values: Map<string, string>, host: Host): BenchArgs {
   const get = (option: string, fallback: string) => values.get(option) ?? fallback;
+  const isSweep = values.has('--sweep');
+  if (values.has('--budget') && !isSweep) throw new UsageError('--budget applies to sweeps only. Example: cake bench --sweep --budget 5m');
+  const stopDefaults = isSweep ? sweepDefaults.stop : defaultStopRule;
   const order = get('--cake', 'ordered');
   if (!cakeOrders.includes(order as CakeOrder)) throw new UsageError(`--cake: "${order}" is not allowed; use ${cakeOrders.join(' or ')}. Example: --cake shuffled`);
   const args: BenchArgs = {
     strategies: values.has('--strategies')
       ? parseStrategies(get('--strategies', ''), host)
-      : strategies.filter((entry) => !entry.unavailable?.(host) && !(entry.name in leftOutByDefault)),
-    sizes: get('--sizes', defaults.sizes).split(',').map(parseSize),
-    rounds: get('--rounds', defaults.rounds).split(',').map(parseRounds),
+      : strategies.filter((entry) => !entry.unavailable?.(host) && (isSweep || !(entry.name in leftOutByDefault))),
+    sizes: get('--sizes', isSweep ? sweepDefaults.sizes : defaults.sizes).split(',').map(parseSize),
+    rounds: get('--rounds', isSweep ? sweepDefaults.rounds : defaults.rounds).split(',').map(parseRounds),
     order: order as CakeOrder,
     poolSize: parseCount('--pool-size', get('--pool-size', String(host.cores)), 1, '4'),
     stop: {
-      ...defaultStopRule,
-      minRuns: parseCount('--runs', get('--runs', String(defaultStopRule.minRuns)), 1, '10'),
-      minTimeMs: parseCount('--min-time', get('--min-time', String(defaultStopRule.minTimeMs)), 0, '500'),
-      maxTimeMs: parseCount('--max-time', get('--max-time', String(defaultStopRule.maxTimeMs)), 0, '10000'),
+      ...stopDefaults,
+      minRuns: parseCount('--runs', get('--runs', String(stopDefaults.minRuns)), 1, '10'),
+      minTimeMs: parseCount('--min-time', get('--min-time', String(stopDefaults.minTimeMs)), 0, '500'),
+      maxTimeMs: parseCount('--max-time', get('--max-time', String(stopDefaults.maxTimeMs)), 0, '10000'),
     },
     gpu: {
       ...(values.has('--workgroup-size') ? { workgroupSize: parseWorkgroupSize(get('--workgroup-size', '')) } : {}),
@@ -135,7 +152,13 @@ export function parseBenchArgs(values: Map<string, string>, host: Host): BenchAr
     },
     json: values.get('--json'),
     csv: values.get('--csv'),
+    ...(isSweep ? { sweep: { budgetMs: parseSweepBudget(get('--budget', sweepDefaults.budget)) } } : {}),
+    report: values.get('--report'),
+    compare: values.get('--compare'),
+    failOnRegression: values.has('--fail-on-regression'),
   };
+  if (args.compare && !existsSync(args.compare)) throw new UsageError(`--compare: ${args.compare} does not exist. Write a baseline first with cake bench --json ${args.compare}`);
+  if (args.failOnRegression && !args.compare) throw new UsageError('--fail-on-regression needs --compare FILE. Example: cake bench --compare base.json --fail-on-regression');
   checkMemory(Math.max(...args.sizes));
   return args;
 }
@@ -153,6 +176,15 @@ function checkMemory(slices: number): void {
   }
 }
 
+function parseSweepBudget(text: string): number {
+  try {
+    return parseBudget(text);
+  } catch (error) {
+    if (error instanceof BudgetError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 const gib = (bytes: number) => (bytes / 2 ** 30).toFixed(1);
 
 function exampleOf(option: string): string {
@@ -160,6 +192,7 @@ function exampleOf(option: string): string {
     '--strategies': 'loop,pool-shared', '--sizes': '2^16,2^20', '--rounds': 'light,heavy', '--runs': '10',
     '--min-time': '500', '--max-time': '10000', '--pool-size': '4', '--cake': 'shuffled', '--json': 'out.json', '--csv': 'out.csv',
     '--adapter': 'lavapipe', '--workgroup-size': '64', '--upload-route': 'mappedAtCreation', '--wait': 'spin',
+    '--budget': '5m', '--report': 'report', '--compare': 'baseline.json',
   };
   return examples[option] ?? '';
 }

@@ -1,13 +1,21 @@
 #!/usr/bin/env node
 // The `cake` command line: parses arguments, runs the library, prints. No measuring logic lives here.
-import { writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { compareReports, parseBaseline } from '../src/bench/compare.ts';
 import { describeEnvironment } from '../src/bench/environment.ts';
-import { formatTable, toCsv, toJson } from '../src/bench/report.ts';
+import { formatTable } from '../src/bench/report.ts';
+import { formatBreakEven, formatComparison, formatSweepSummary } from '../src/bench/report-map.ts';
 import { runPlan, type Progress } from '../src/bench/suite.ts';
+import { runSweep } from '../src/bench/sweep.ts';
 import { strategies } from '../src/strategies/index.ts';
 import { defaults, leftOutByDefault, parseBenchArgs, readOptions, UsageError } from './args.ts';
+import { interruptedExitCode, stopOnInterrupt } from './interrupt.ts';
+import { runLessons } from './lessons.ts';
 import { checkGpu, listAdapters } from './node-gpu.ts';
 import { nodeHost } from './node-host.ts';
+import { writeOutputs } from './outputs.ts';
+import { progressPrinter } from './progress-bar.ts';
+import { sweepDefaults } from './sweep-args.ts';
 
 const usage = `usage: cake <command> [options]
 
@@ -16,6 +24,13 @@ commands:
           --strategies a,b   (default: all that run here)     --sizes 2^16,2^20  (default ${defaults.sizes})
           --rounds light,medium,heavy|N  (default ${defaults.rounds})  --runs N  --min-time MS  --max-time MS
           --pool-size N (default: cores)  --cake ordered|shuffled  --json FILE  --csv FILE
+          --sweep  sizes ${sweepDefaults.sizes.split(',')[0]}..${sweepDefaults.sizes.split(',').at(-1)} x light,medium,heavy x every strategy, within
+                   --budget TIME (default ${sweepDefaults.budget}; 300, 90s, 5m); prints the break-even map
+          --report DIR   self-contained HTML report with charts, plus report.json and report.csv
+          --compare FILE  ratios to a baseline --json file, flagged beyond both p10-p90 spreads
+          --fail-on-regression  with --compare: exit 1 when a record is slower beyond the noise
+          Ctrl-C stops after the record in flight and writes what was measured (exit 130)
+  lessons the deck's story, each claim shown with a live, verified measurement (under 30 s)
   info    runtime, CPU, cores and the strategies this machine can run
   help    this text`;
 
@@ -43,20 +58,35 @@ async function bench(argv: string[]): Promise<number> {
   const host = await checkGpu(unchecked, adapter);
   if (adapter && !host.gpu) throw new UsageError(`--adapter: ${host.gpuMissing}`);
   const args = parseBenchArgs(options, host);
-  if (!argv.some((arg) => arg.startsWith('--strategies'))) {
-    for (const [name, why] of Object.entries(leftOutByDefault)) {
-      process.stderr.write(`cake: ${name} is left out by default (${why}); add it with --strategies\n`);
+  if (!options.has('--strategies')) {
+    if (!args.sweep) {
+      for (const [name, why] of Object.entries(leftOutByDefault)) {
+        process.stderr.write(`cake: ${name} is left out by default (${why}); add it with --strategies\n`);
+      }
     }
     for (const entry of strategies) {
       const why = entry.unavailable?.(host);
       if (why) process.stderr.write(`cake: ${entry.name} cannot run here: ${why}\n`);
     }
   }
-  const report = await runPlan({ ...args }, host, describeEnvironment(host), printProgress);
+  const baseline = args.compare ? parseBaseline(readFileSync(args.compare, 'utf8'), args.compare) : undefined;
+  const interrupt = stopOnInterrupt();
+  const environment = describeEnvironment(host);
+  const report = args.sweep
+    ? await runSweep({ ...args, budgetMs: args.sweep.budgetMs }, host, environment, progressPrinter(), interrupt.signal)
+    : await runPlan({ ...args }, host, environment, printProgress, interrupt.signal);
+  interrupt.release();
   process.stdout.write(formatTable(report) + '\n');
-  if (args.json) writeFileSync(args.json, toJson(report));
-  if (args.csv) writeFileSync(args.csv, toCsv(report));
-  return report.failures.length > 0 ? 1 : 0;
+  if (args.sweep) process.stdout.write(`\n${formatBreakEven(report)}\n`);
+  const summary = formatSweepSummary(report);
+  if (summary) process.stdout.write(`\n${summary}\n`);
+  const comparison = baseline ? compareReports(baseline, report) : undefined;
+  if (comparison) process.stdout.write(`\n${formatComparison(comparison, args.compare!)}\n`);
+  const written = writeOutputs(report, args);
+  if (written.length > 0) process.stderr.write(`cake: wrote ${written.join(', ')}\n`);
+  if (report.interrupted) return interruptedExitCode;
+  if (report.failures.length > 0) return 1;
+  return args.failOnRegression && comparison && comparison.regressions > 0 ? 1 : 0;
 }
 
 async function info(): Promise<number> {
@@ -91,6 +121,8 @@ async function main(argv: string[]): Promise<number> {
       return bench(rest);
     case 'info':
       return info();
+    case 'lessons':
+      return runLessons(rest);
     case 'help':
     case '--help':
     case '-h':
@@ -100,7 +132,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(usage + '\n');
       return 2;
     default:
-      throw new UsageError(`unknown command "${command}". Commands: bench, info, help. Example: cake bench --sizes 2^20`);
+      throw new UsageError(`unknown command "${command}". Commands: bench, lessons, info, help. Example: cake bench --sizes 2^20`);
   }
 }
 

@@ -57,5 +57,9 @@ export function nodeHost({ friendScript, adapter }: NodeHostOptions = {}): Host 
     piscinaFriend: builtScript('piscina-friend.js'),
     gpu: dawnGpu(adapter),
     inviteFriend: (id) => workerFriend(script, id),
+    readMemory: () => {
+      const usage = process.memoryUsage();
+      return { rssBytes: usage.rss, arrayBufferBytes: usage.arrayBuffers };
+    },
   };
 }

@@ -1,6 +1,14 @@
 // What a host (the Node CLI, the browser page) provides to the library: friends, machine facts, the GPU.
 import type { Friend } from './pool/friend.ts';
 
+/** One reading of the host's memory, in bytes. */
+export interface MemoryReading {
+  /** Resident set of the whole process. */
+  rssBytes: number;
+  /** ArrayBuffer and SharedArrayBuffer memory of the calling thread. */
+  arrayBufferBytes: number;
+}
+
 export interface Host {
   /** 'node 20.20.2', 'Chrome 156', ... */
   readonly runtime: string;
@@ -17,4 +25,6 @@ export interface Host {
   readonly gpuMissing?: string;
   /** Node only: the piscina worker script's path (bench/piscina-friend.ts, built). */
   readonly piscinaFriend?: string;
+  /** Reads the process's memory (Node: process.memoryUsage); hosts that cannot leave it out. */
+  readMemory?(): MemoryReading;
 }

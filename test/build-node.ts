@@ -4,4 +4,5 @@ import { build } from 'vite';
 
 export default async function buildNode(): Promise<void> {
   await build({ configFile: 'vite.node.config.ts', logLevel: 'warn' });
+  await build({ configFile: 'vite.report.config.ts', logLevel: 'warn' }); // the HTML report's inlined script
 }

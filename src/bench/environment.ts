@@ -1,5 +1,6 @@
 // What every report says about where it ran.
 import type { Host } from '../host.ts';
+import { memoryMeasure } from './memory.ts';
 import type { Environment } from './record.ts';
 
 const clockProbes = 10_000; // enough steps to see the clock's real granularity
@@ -22,5 +23,6 @@ export function describeEnvironment(host: Host): Environment {
     cpus: host.cpuModel,
     cores: host.cores,
     hostClock: { name: 'performance.now', resolutionMs: hostClockResolutionMs() },
+    ...(host.readMemory ? { memoryMeasure } : {}),
   };
 }

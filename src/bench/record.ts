@@ -11,6 +11,8 @@ export interface Environment {
   platform?: string;
   /** Which clock timed CPU phases, and its step in ms (performance.now is coarsened in browsers). */
   hostClock: { name: 'performance.now'; resolutionMs: number };
+  /** What peakRssGrowthBytes / peakArrayBufferGrowthBytes measure (see src/bench/memory.ts). */
+  memoryMeasure?: string;
 }
 
 export interface BenchRecord {
@@ -36,6 +38,30 @@ export interface BenchRecord {
   /** median wall time per slice per round, in ns. */
   nsPerSliceRound: number;
   bytesCopied?: number;
+  /** Peak growth of process RSS while this record was measured (src/bench/memory.ts). */
+  peakRssGrowthBytes?: number;
+  /** Peak growth of the calling thread's ArrayBuffer memory while this record was measured. */
+  peakArrayBufferGrowthBytes?: number;
+}
+
+/** One measured copy route at one size: memcpy (the limit), and later GPU upload/readback routes. */
+export interface CopyRecord {
+  route: string;
+  n: number;
+  bytes: number;
+  medianMs: number;
+  p10Ms: number;
+  p90Ms: number;
+  gbPerS: number;
+  verified: true;
+}
+
+/** A cell a sweep did not measure, and why: nothing is dropped silently. */
+export interface SkippedCell {
+  strategy: string;
+  n: number;
+  rounds: number;
+  reason: string;
 }
 
 export interface StartupRecord {
@@ -51,6 +77,12 @@ export interface BenchReport {
   startup: StartupRecord[];
   /** Runs that failed (verification or a crashed friend): nothing is dropped silently. */
   failures: { strategy: string; n: number; rounds: number; error: string }[];
-  /** Present when the run was stopped early: what it kept. */
-  stopped?: string;
+  /** Measured copy rates (sweeps). */
+  copies?: CopyRecord[];
+  /** Sweeps: cells left out to stay within the budget. */
+  skipped?: SkippedCell[];
+  /** Sweeps: the budget and what was spent, in ms. */
+  sweep?: { budgetMs: number; spentMs: number };
+  /** Set when Ctrl-C stopped the run: what was measured is kept, the rest is counted here. */
+  interrupted?: { cellsNotMeasured: number };
 }

@@ -1,5 +1,5 @@
 // Formats reports: the table for people, JSON and CSV for machines. The only module that formats results.
-import type { BenchRecord, BenchReport } from './record.ts';
+import type { BenchRecord, BenchReport, StartupRecord } from './record.ts';
 
 const phaseOrder = ['upload', 'encode', 'send', 'eat', 'kernel', 'receive', 'readback', 'unattributed'];
 
@@ -8,6 +8,11 @@ export function ms(value: number): string {
   if (value >= 100) return value.toFixed(0);
   if (value >= 1) return value.toFixed(2);
   return value.toPrecision(2);
+}
+
+/** Bytes as MiB with one decimal; '-' where the record has no figure. */
+function mebibytes(bytes: number | undefined): string {
+  return bytes === undefined ? '-' : (bytes / 2 ** 20).toFixed(1);
 }
 
 function percent(value: number): string {
@@ -32,7 +37,7 @@ function align(rows: string[][]): string {
 
 /** The human table: one line per record, then start-up costs, failures and the environment. */
 export function formatTable(report: BenchReport): string {
-  const header = ['strategy', 'n', 'rounds', 'median ms', 'p10-p90 ms', 'spread', 'ns/slice-round', 'vs loop', 'runs', 'checksum'];
+  const header = ['strategy', 'n', 'rounds', 'median ms', 'p10-p90 ms', 'spread', 'ns/slice-round', 'vs loop', 'copied MiB', 'peak RSS +MiB', 'runs', 'checksum'];
   const rows = report.results.map((r) => [
     r.strategy,
     String(r.n),
@@ -42,6 +47,8 @@ export function formatTable(report: BenchReport): string {
     percent(r.spread),
     r.nsPerSliceRound.toPrecision(3),
     speedUp(report, r),
+    mebibytes(r.bytesCopied),
+    mebibytes(r.peakRssGrowthBytes),
     String(r.runs),
     `${r.checksum} ok`,
   ]);
@@ -50,7 +57,14 @@ export function formatTable(report: BenchReport): string {
   for (const r of report.results) lines.push(`  ${r.strategy} n=${r.n} rounds=${r.rounds}: ${phaseList(r)}  [${r.clock}]`);
   if (report.startup.length > 0) {
     lines.push('', 'Start-up costs (paid once, not in the times above):');
-    for (const s of report.startup) lines.push(`  ${s.strategy}: ${s.name}: ${ms(s.ms)} ms`);
+    // A sweep starts friends for every cell: one line per kind of start, with its median and range.
+    const starts = new Map<string, StartupRecord[]>(); // Map.groupBy needs Node 21
+    for (const s of report.startup) starts.set(`${s.strategy}: ${s.name}`, [...(starts.get(`${s.strategy}: ${s.name}`) ?? []), s]);
+    for (const [what, all] of starts) {
+      const sorted = all.map((s) => s.ms).sort((a, b) => a - b);
+      const range = sorted.length > 1 ? ` (median of ${sorted.length}; ${ms(sorted[0]!)}-${ms(sorted.at(-1)!)})` : '';
+      lines.push(`  ${what}: ${ms(sorted[Math.floor((sorted.length - 1) / 2)]!)} ms${range}`);
+    }
   }
   if (report.failures.length > 0) {
     lines.push('', 'FAILED (no timing recorded):');
@@ -58,6 +72,7 @@ export function formatTable(report: BenchReport): string {
   }
   const env = report.environment;
   lines.push('', `Every run verified slice by slice against the CPU twin. ${env.runtime}, ${env.cpus} x${env.cores}; wall clock performance.now (step ${ms(env.hostClock.resolutionMs)} ms).`);
+  if (env.memoryMeasure) lines.push(`Peak RSS +MiB: ${env.memoryMeasure}.`);
   return lines.join('\n');
 }
 
@@ -65,7 +80,7 @@ export function toJson(report: BenchReport): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
 
-const csvColumns = ['strategy', 'n', 'rounds', 'cake', 'poolSize', 'medianMs', 'minMs', 'p10Ms', 'p90Ms', 'spread', 'runs', 'nsPerSliceRound', 'bytesCopied', 'clock', 'checksum', 'verified'] as const;
+const csvColumns = ['strategy', 'n', 'rounds', 'cake', 'poolSize', 'medianMs', 'minMs', 'p10Ms', 'p90Ms', 'spread', 'runs', 'nsPerSliceRound', 'bytesCopied', 'peakRssGrowthBytes', 'peakArrayBufferGrowthBytes', 'clock', 'checksum', 'verified'] as const;
 
 /** One row per record; phases become phase_<name>_ms columns. */
 export function toCsv(report: BenchReport): string {

@@ -2,6 +2,7 @@
 import { checksum, hex } from '../cake.ts';
 import type { Host } from '../host.ts';
 import type { EatOptions, Phases, StartupCost, StrategyEntry } from '../strategy.ts';
+import { trackMemory, type MemoryGrowth } from './memory.ts';
 import { summarize, type Summary } from './stats.ts';
 import { verifyEaten } from './verify.ts';
 
@@ -24,7 +25,7 @@ export const defaultStopRule: StopRule = {
 };
 const floorRuns = 1; // a run longer than maxTimeMs is still measured once, and the record says runs: 1
 
-export interface Measurement extends Summary {
+export interface Measurement extends Summary, Partial<MemoryGrowth> {
   samplesMs: number[];
   /** The phases of the median run, with `unattributed` = wall - sum of phases (negative where they overlap). */
   phasesMs: Phases;
@@ -32,7 +33,7 @@ export interface Measurement extends Summary {
   startup: StartupCost[];
   checksum: string;
   verified: true;
-  bytesCopied?: number;
+  bytesCopied: number;
   settings: Record<string, string | number>;
 }
 
@@ -48,15 +49,18 @@ export async function measure(
   options: EatOptions,
   stop: StopRule = defaultStopRule,
 ): Promise<Measurement> {
+  const memory = trackMemory(host);
   const strategy = entry.create(host);
   try {
     const startup = await strategy.prepare(cake, options);
+    memory.sample();
     const eatOnce = async () => {
       strategy.reset?.();
       const startMs = performance.now();
       const phases = await strategy.eat();
       const wallMs = performance.now() - startMs;
       await strategy.fetchEaten?.();
+      memory.sample();
       verifyEaten(entry.name, strategy.eaten(), expected, options.rounds);
       return { wallMs, phases };
     };
@@ -80,7 +84,9 @@ export async function measure(
       startup,
       checksum: hex(checksum(strategy.eaten())),
       verified: true,
-      ...(strategy.bytesCopied ? { bytesCopied: strategy.bytesCopied() } : {}),
+      // A strategy without bytesCopied() eats on the calling thread: it has no eaters to copy to.
+      bytesCopied: strategy.bytesCopied?.() ?? 0,
+      ...memory.growth(),
       settings: strategy.settings?.() ?? {},
     };
   } finally {

@@ -2,7 +2,7 @@
 import { bake, bytesPerSlice, type CakeOrder } from '../cake.ts';
 import type { Host } from '../host.ts';
 import type { EatOptions, StrategyEntry } from '../strategy.ts';
-import type { BenchRecord, BenchReport, Environment } from './record.ts';
+import type { BenchRecord, BenchReport, Environment, StartupRecord } from './record.ts';
 import { schema } from './record.ts';
 import { measure, type StopRule } from './run.ts';
 import { expectedEaten } from './verify.ts';
@@ -35,12 +35,37 @@ export function peakBytes(n: number): number {
   return cakesInFlight * n * bytesPerSlice;
 }
 
+/** Measures one cell (strategy, n, rounds) into a record; throws when the strategy fails or ate wrong. */
+export async function measureRecord(
+  entry: StrategyEntry,
+  host: Host,
+  cake: Uint32Array,
+  expected: Uint32Array,
+  rounds: number,
+  plan: Pick<Plan, 'order' | 'poolSize' | 'stop' | 'gpu'>,
+): Promise<{ record: BenchRecord; startup: StartupRecord[] }> {
+  const n = cake.length;
+  const { startup, settings, ...measured } = await measure(entry, host, cake, expected, { rounds, poolSize: plan.poolSize, ...plan.gpu }, plan.stop);
+  const record: BenchRecord = {
+    strategy: entry.name,
+    n,
+    rounds,
+    cake: plan.order,
+    ...settings,
+    ...measured,
+    runs: measured.samplesMs.length,
+    nsPerSliceRound: (measured.medianMs * 1e6) / (n * rounds),
+  };
+  return { record, startup: startup.map((cost) => ({ strategy: entry.name, ...cost })) };
+}
+
+/** Runs the plan in order; once `stop` is aborted (Ctrl-C), it ends after the record in flight. */
 export async function runPlan(
   plan: Plan,
   host: Host,
   environment: Environment,
   onProgress: (progress: Progress) => void = () => {},
-  signal?: AbortSignal,
+  stop?: AbortSignal,
 ): Promise<BenchReport> {
   const report: BenchReport = { schema, environment, results: [], startup: [], failures: [] };
   const total = plan.sizes.length * plan.rounds.length * plan.strategies.length;
@@ -48,25 +73,16 @@ export async function runPlan(
   for (const n of plan.sizes) {
     const cake = bake(n, { order: plan.order });
     for (const rounds of plan.rounds) {
+      if (stop?.aborted) break;
       onProgress({ kind: 'reference', n, rounds });
       const expected = expectedEaten(cake, rounds);
       for (const entry of plan.strategies) {
-        if (signal?.aborted) return { ...report, stopped: `stopped after ${done} of ${total} records` };
+        if (stop?.aborted) break;
         onProgress({ kind: 'start', strategy: entry.name, n, rounds, done, total });
         try {
-          const { startup, settings, ...measured } = await measure(entry, host, cake, expected, { rounds, poolSize: plan.poolSize, ...plan.gpu }, plan.stop);
-          const record: BenchRecord = {
-            strategy: entry.name,
-            n,
-            rounds,
-            cake: plan.order,
-            ...settings,
-            ...measured,
-            runs: measured.samplesMs.length,
-            nsPerSliceRound: (measured.medianMs * 1e6) / (n * rounds),
-          };
+          const { record, startup } = await measureRecord(entry, host, cake, expected, rounds, plan);
           report.results.push(record);
-          report.startup.push(...startup.map((cost) => ({ strategy: entry.name, ...cost })));
+          report.startup.push(...startup);
           onProgress({ kind: 'record', record, done: ++done, total });
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
@@ -77,5 +93,6 @@ export async function runPlan(
       }
     }
   }
+  if (stop?.aborted) report.interrupted = { cellsNotMeasured: total - done };
   return report;
 }

@@ -37,7 +37,8 @@ function assertAdapter(adapter: GPUAdapter | null): asserts adapter is GPUAdapte
 
 export function summarize(adapter: GPUAdapter): AdapterSummary {
   const { vendor, architecture, description, device } = adapter.info;
-  return { vendor, architecture, description: description || device || vendor || 'unknown adapter' };
+  const named = description || device || [vendor, architecture].filter(Boolean).join(' '); // browsers often leave description empty
+  return { vendor, architecture, description: named || 'unknown adapter' };
 }
 
 /**

@@ -6,7 +6,7 @@ export type WaitPolicy = 'spin' | 'nap';
 export const waitPolicies: readonly WaitPolicy[] = ['nap', 'spin'];
 
 const napMs = 0.2; // the most a nap can add to a wait; shorter naps poll (and spin) more often
-const napCell = new Int32Array(new SharedArrayBuffer(4));
+let napCell: Int32Array | undefined; // made on first use: a page without cross-origin isolation has no SharedArrayBuffer
 
 /** Whether this thread may block (Atomics.wait is refused on a browser's main thread). */
 function canBlock(): boolean {
@@ -21,6 +21,7 @@ export async function waitFor<T>(pending: Promise<T>, policy: WaitPolicy): Promi
   let isSettled = false;
   const settle = () => (isSettled = true);
   pending.then(settle, settle);
+  napCell ??= new Int32Array(new SharedArrayBuffer(4));
   while (!isSettled) {
     Atomics.wait(napCell, 0, 0, napMs);
     await turnEventLoop();

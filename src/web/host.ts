@@ -27,12 +27,24 @@ function browserRuntime(): string {
   return match ? `${match[1] === 'Edg' ? 'Edge' : match[1]} ${match[2]}` : navigator.userAgent;
 }
 
-export function webHost(): Host {
+/** Why this page cannot use WebGPU, or undefined when an adapter answers. */
+async function gpuMissing(): Promise<string | undefined> {
+  if (!navigator.gpu) {
+    return 'This browser has no WebGPU (navigator.gpu is missing), so the gpu strategies cannot run. Use a recent Chrome or Edge, or enable WebGPU in Firefox or Safari; headless Chromium needs --enable-unsafe-webgpu.';
+  }
+  const adapter = await navigator.gpu.requestAdapter().catch(() => null);
+  return adapter ? undefined : 'WebGPU is here but offers no adapter (blocked GPU or driver), so the gpu strategies cannot run. Check chrome://gpu, or try another browser.';
+}
+
+/** The browser host, with its GPU checked: without an adapter the GPU strategies say why and the rest run. */
+export async function webHost(): Promise<Host> {
+  const missing = await gpuMissing();
   return {
     runtime: browserRuntime(),
     cpuModel: `${navigator.platform || 'unknown CPU'} (browsers do not name the CPU)`,
     cores: navigator.hardwareConcurrency || 1,
     hasSharedMemory: globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function',
     inviteFriend: webWorkerFriend,
+    ...(missing ? { gpuMissing: missing } : { gpu: navigator.gpu }),
   };
 }

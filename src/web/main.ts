@@ -12,7 +12,7 @@ import { drawCake, eaterColour, eaterName } from './cake-view.ts';
 import { webHost } from './host.ts';
 import { renderResults } from './results-view.ts';
 
-const host = webHost();
+const host = await webHost();
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = byId<HTMLFormElement>('controls');
 const sizeSelect = byId<HTMLSelectElement>('size');
@@ -59,6 +59,7 @@ function chosenStrategies(): StrategyEntry[] {
 }
 
 function reportMissing(): void {
+  if (host.gpuMissing) state.missing.push(host.gpuMissing);
   if (!host.hasSharedMemory) {
     state.missing.push('SharedArrayBuffer is unavailable: the page is not cross-origin isolated, so pool-shared cannot run. Serve it with the COOP/COEP headers set in vite.config.ts (npm run dev or npm run preview).');
   }
@@ -116,7 +117,7 @@ async function eatCake(): Promise<void> {
       showLegend(host.cores);
       byId('cake-caption').textContent = `Eaten by ${last.name}: each wedge coloured by who ate its slices (checked against the CPU twin).`;
     }
-    status.textContent = report.stopped ? `Stopped: ${report.stopped}; the records so far are kept.` : `Done: ${report.results.length} records, every run verified.`;
+    status.textContent = report.interrupted ? `Stopped with ${report.interrupted.cellsNotMeasured} records not measured; the ${report.results.length} measured are kept.` : `Done: ${report.results.length} records, every run verified.`;
     exportButton.disabled = false;
   } catch (error) {
     state.error = error instanceof Error ? error.message : String(error);

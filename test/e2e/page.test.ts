@@ -12,7 +12,7 @@ import { launchChromium, openPage, screenshotColours } from './browser.ts';
 
 const root = join(__dirname, '..', '..');
 const screenshots = join(root, 'dist', 'screenshots');
-const cpuStrategies = ['loop', 'map', 'pool-copy', 'pool-transfer', 'pool-shared', 'pool-slice'];
+const pageStrategies = ['loop', 'map', 'pool-copy', 'pool-transfer', 'pool-shared', 'pool-slice', 'gpu', 'gpu-resident'];
 const slices = 4099; // not a multiple of the pool size
 const rounds = 64;
 const expectedChecksum = hex(checksum(expectedEaten(bake(slices), rounds)));
@@ -41,20 +41,21 @@ describe.each([
   ['dev', () => address(dev)],
   ['preview', () => address(built)],
 ])('the demo (%s server)', (serverName, url) => {
-  it('eats with every CPU strategy in the browser, verified, cross-origin isolated', async () => {
-    const query = `?strategies=${cpuStrategies.join(',')}&n=${slices}&rounds=${rounds}&run=1`;
+  it('eats with every strategy in the browser (Web Workers, WebGPU), verified, cross-origin isolated', async () => {
+    const query = `?strategies=${pageStrategies.join(',')}&n=${slices}&rounds=${rounds}&run=1`;
     const { page, consoleErrors } = await openPage(browser, url() + query);
     const state = await page.evaluate(() => (window as unknown as { __cake: { report?: BenchReport; error?: string; crossOriginIsolated: boolean } }).__cake);
     expect(state.error).toBeUndefined();
     expect(state.crossOriginIsolated).toBe(true);
     expect(state.report!.failures).toEqual([]);
-    expect(state.report!.results.map((record) => record.strategy)).toEqual(cpuStrategies);
+    expect(state.report!.results.map((record) => record.strategy)).toEqual(pageStrategies);
     for (const record of state.report!.results) {
       expect(record).toMatchObject({ n: slices, rounds, verified: true, checksum: expectedChecksum });
     }
     expect(state.report!.schema).toBe('parallel-cake/bench@1');
+    expect(state.report!.results.find((record) => record.strategy === 'gpu')!.adapter).toMatch(/SwiftShader/i);
     expect(await page.locator('#results tr[data-strategy="pool-shared"]').count()).toBe(1);
-    expect(await page.locator('#status').textContent()).toMatch(/^Done: 6 records, every run verified\.$/);
+    expect(await page.locator('#status').textContent()).toMatch(/^Done: 8 records, every run verified\.$/);
     const colours = await screenshotColours(page, join(screenshots, `demo-${serverName}.png`));
     expect(colours).toBeGreaterThan(20); // text, table, and a cake coloured by friends; a blank page has ~1
     expect(consoleErrors).toEqual([]);
@@ -77,5 +78,20 @@ it('without cross-origin isolation, says what is missing and still eats with the
     await page.close();
   } finally {
     await plain.close();
+  }
+});
+
+it('without WebGPU, says what is missing and still eats on the CPU', async () => {
+  const plainBrowser = await launchChromium({ hasWebGpu: false });
+  try {
+    const { page, consoleErrors } = await openPage(plainBrowser, `${address(built)}?strategies=loop,pool-shared&n=1000&rounds=1&run=1`);
+    const state = await page.evaluate(() => (window as unknown as { __cake: { report?: BenchReport; missing: string[] } }).__cake);
+    expect(state.missing.join('\n')).toMatch(/WebGPU .*the gpu strategies cannot run/);
+    expect(await page.locator('#strategies label[data-unavailable]').allTextContents()).toEqual([' gpu', ' gpu-resident']);
+    expect(state.report!.results.map((record) => [record.strategy, record.verified])).toEqual([['loop', true], ['pool-shared', true]]);
+    await screenshotColours(page, join(screenshots, 'demo-no-webgpu.png'));
+    expect(consoleErrors).toEqual([]);
+  } finally {
+    await plainBrowser.close();
   }
 });

@@ -1,0 +1,83 @@
+// Compares a run with a baseline run (like clpeak's --compare): ratio per matching record, flagged only
+// when the change is beyond both runs' measured noise.
+import type { BenchRecord, BenchReport } from './record.ts';
+
+/** Fields that are measurements, not identity: everything else (strategy, n, rounds, cake, settings) must match. */
+const measuredFields = new Set([
+  'medianMs', 'minMs', 'p10Ms', 'p90Ms', 'spread', 'runs', 'samplesMs', 'phasesMs', 'clock', 'checksum', 'verified',
+  'nsPerSliceRound', 'bytesCopied', 'peakRssGrowthBytes', 'peakArrayBufferGrowthBytes',
+]);
+
+/**
+ * 'slower' / 'faster': the new p10-p90 range lies wholly above / below the baseline's, so the change is beyond
+ * the noise of both. 'same': the ranges overlap.
+ */
+export type Verdict = 'slower' | 'faster' | 'same';
+
+export interface Comparison {
+  key: string;
+  baseline: BenchRecord;
+  current: BenchRecord;
+  /** current median / baseline median: above 1 is slower. */
+  ratio: number;
+  verdict: Verdict;
+}
+
+export interface CompareResult {
+  comparisons: Comparison[];
+  /** Keys measured on one side only. */
+  onlyInBaseline: string[];
+  onlyInCurrent: string[];
+  regressions: number;
+}
+
+/** The identity of a record: strategy, n, rounds and every setting, in a stable order. */
+export function recordKey(record: BenchRecord): string {
+  const identity = Object.entries(record)
+    .filter(([field, value]) => !measuredFields.has(field) && (typeof value !== 'object' || value === null))
+    .sort(([a], [b]) => a.localeCompare(b));
+  const { strategy, n, rounds } = record;
+  const settings = identity.filter(([field]) => !['strategy', 'n', 'rounds'].includes(field));
+  return [`${strategy} n=${n} rounds=${rounds}`, ...settings.map(([field, value]) => `${field}=${String(value)}`)].join(' ');
+}
+
+export function verdictOf(baseline: BenchRecord, current: BenchRecord): Verdict {
+  if (current.p10Ms > baseline.p90Ms) return 'slower';
+  if (current.p90Ms < baseline.p10Ms) return 'faster';
+  return 'same';
+}
+
+/** Matches records by recordKey and compares their medians; records on one side only are listed, not dropped. */
+export function compareReports(baseline: Pick<BenchReport, 'results'>, current: Pick<BenchReport, 'results'>): CompareResult {
+  const baselineByKey = new Map(baseline.results.map((r) => [recordKey(r), r]));
+  const currentKeys = new Set<string>();
+  const comparisons: Comparison[] = [];
+  for (const record of current.results) {
+    const key = recordKey(record);
+    currentKeys.add(key);
+    const before = baselineByKey.get(key);
+    if (!before) continue;
+    comparisons.push({ key, baseline: before, current: record, ratio: record.medianMs / before.medianMs, verdict: verdictOf(before, record) });
+  }
+  return {
+    comparisons,
+    onlyInBaseline: [...baselineByKey.keys()].filter((key) => !currentKeys.has(key)),
+    onlyInCurrent: [...currentKeys].filter((key) => !baselineByKey.has(key)),
+    regressions: comparisons.filter((c) => c.verdict === 'slower').length,
+  };
+}
+
+/** Reads a baseline file's text, saying what is wrong with it when it is not a bench report. */
+export function parseBaseline(text: string, path: string): BenchReport {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`--compare: ${path} is not JSON (${error instanceof Error ? error.message : String(error)}). Write one with cake bench --json ${path}.`);
+  }
+  const report = parsed as Partial<BenchReport>;
+  if (report.schema !== 'parallel-cake/bench@1' || !Array.isArray(report.results)) {
+    throw new Error(`--compare: ${path} has schema ${JSON.stringify(report.schema)}, expected "parallel-cake/bench@1" with a results list. Write one with cake bench --json ${path}.`);
+  }
+  return report as BenchReport;
+}

@@ -1,0 +1,28 @@
+// The memcpy limit: how fast this host copies a cake from one array to another, the ceiling of every copy route.
+import { bytesPerSlice } from '../cake.ts';
+import type { CopyRecord } from './record.ts';
+import { summarize } from './stats.ts';
+
+const minCopies = 10; // enough samples for a p10-p90 spread
+const minCopyTimeMs = 20; // small cakes copy in microseconds: sample for at least this long
+
+/** Times `copy.set(cake)` (a plain memcpy in V8) and checks the copy is bit-exact. */
+export function measureMemcpy(cake: Uint32Array): CopyRecord {
+  const copy = new Uint32Array(cake.length);
+  copy.set(cake); // first touch of the target's pages is not part of a copy's cost
+  const samplesMs: number[] = [];
+  const startMs = performance.now();
+  while (samplesMs.length < minCopies || performance.now() - startMs < minCopyTimeMs) {
+    copy.fill(0);
+    const copyStartMs = performance.now();
+    copy.set(cake);
+    samplesMs.push(performance.now() - copyStartMs);
+  }
+  const wrong = copy.findIndex((slice, i) => slice !== cake[i]);
+  if (wrong >= 0) {
+    throw new Error(`memcpy: slice ${wrong} of the copy is ${copy[wrong]}, expected ${cake[wrong]} (n=${cake.length}); the host's memory is not trustworthy.`);
+  }
+  const { medianMs, p10Ms, p90Ms } = summarize(samplesMs);
+  const bytes = cake.length * bytesPerSlice;
+  return { route: 'memcpy', n: cake.length, bytes, medianMs, p10Ms, p90Ms, gbPerS: bytes / (medianMs * 1e6), verified: true };
+}

@@ -1,0 +1,41 @@
+// Writes the self-contained HTML report: the report JSON and the chart script inlined, so the file opens
+// from disk with no server and no network.
+import type { BenchReport } from '../bench/record.ts';
+
+export const reportElementId = 'cake-report'; // the <script type="application/json"> holding the report
+
+const styles = `
+  body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 900px; color: #222; }
+  h1 { margin-bottom: 0.2rem; } h2 { font-size: 1.15rem; margin: 1.8rem 0 0.4rem; }
+  table { border-collapse: collapse; } th, td { border: 1px solid #ccc; padding: 0.25rem 0.6rem; text-align: left; }
+  figure { margin: 0; } figcaption { color: #555; font-size: 0.9rem; } pre { background: #f6f6f6; padding: 0.6rem; overflow-x: auto; }
+`;
+
+/** Keeps a `</script` inside the inlined code from closing its element (`<\/` means `</` in JS strings and regexes). */
+function inlineSafe(text: string): string {
+  return text.replace(/<\/(script)/gi, '<\\/$1');
+}
+
+/**
+ * The whole page as one string. `pageScript` is the built src/report/page.ts (an IIFE with Observable Plot
+ * inside: dist/node/report-page.js in Node).
+ */
+export function reportHtml(report: BenchReport, pageScript: string): string {
+  const json = JSON.stringify(report).replace(/</g, '\\u003c'); // no '<' at all: nothing can end the element
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>parallel-cake: when does parallel pay off?</title>
+<style>${styles}</style>
+</head>
+<body>
+<h1>parallel-cake: when does parallel pay off?</h1>
+<main id="charts"></main>
+<script type="application/json" id="${reportElementId}">${json}</script>
+<script>${inlineSafe(pageScript)}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,69 @@
+// The report page's script: draws a bench report's charts and break-even table into the page. The HTML
+// report embeds the report and runs this on load; the browser demo can call drawReport() with its own.
+import { describeBreakEven } from '../bench/crossover.ts';
+import type { BenchReport } from '../bench/record.ts';
+import { formatSweepSummary, roundsLabel } from '../bench/report-map.ts';
+import { reportCharts } from './charts.ts';
+import { reportElementId } from './html.ts';
+import { crossovers } from './report-data.ts';
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const made = document.createElement(tag);
+  if (text !== undefined) made.textContent = text;
+  if (className) made.className = className;
+  return made;
+}
+
+/** The n* table: one row per strategy, one column per rounds value. */
+function breakEvenTable(report: BenchReport): HTMLTableElement {
+  const found = crossovers(report);
+  const roundsValues = [...new Set(found.map((c) => c.rounds))].sort((a, b) => a - b);
+  const table = element('table');
+  const head = table.createTHead().insertRow();
+  for (const title of ['beats loop from n* =', ...roundsValues.map(roundsLabel)]) head.appendChild(element('th', title));
+  const body = table.createTBody();
+  for (const strategy of [...new Set(found.map((c) => c.strategy))]) {
+    const row = body.insertRow();
+    row.appendChild(element('th', strategy));
+    for (const rounds of roundsValues) {
+      const crossover = found.find((c) => c.strategy === strategy && c.rounds === rounds);
+      row.insertCell().textContent = crossover ? describeBreakEven(crossover.breakEven) : 'not measured';
+    }
+  }
+  return table;
+}
+
+/** Draws everything into `root`; returns how many charts were drawn. */
+export function drawReport(report: BenchReport, root: HTMLElement): number {
+  const env = report.environment;
+  root.appendChild(element('p', `${env.runtime}, ${env.cpus} x${env.cores}. ${report.results.length} records, every run verified slice by slice against the CPU twin.`, 'environment'));
+  const [headline, ...details] = formatSweepSummary(report).split('\n');
+  if (headline) root.appendChild(element('p', headline, 'sweep-summary'));
+  if (details.length > 0) {
+    const more = element('details');
+    more.appendChild(element('summary', `${report.skipped?.length ?? 0} cells skipped, and why`));
+    more.appendChild(element('pre', details.join('\n')));
+    root.appendChild(more);
+  }
+  root.appendChild(element('h2', 'Break-even vs loop'));
+  root.appendChild(element('p', 'n* is the cake size from which a strategy beats the for loop, log-interpolated between measured sizes.'));
+  root.appendChild(breakEvenTable(report));
+  let drawn = 0;
+  for (const chart of reportCharts(report)) {
+    const figure = element('figure');
+    figure.dataset.chart = chart.id;
+    figure.appendChild(element('h2', chart.title));
+    for (const plot of chart.render()) figure.appendChild(plot);
+    figure.appendChild(element('figcaption', chart.caption));
+    root.appendChild(figure);
+    drawn++;
+  }
+  return drawn;
+}
+
+const embedded = typeof document === 'undefined' ? null : document.getElementById(reportElementId);
+if (embedded?.textContent) {
+  const chartCount = drawReport(JSON.parse(embedded.textContent) as BenchReport, document.getElementById('charts') ?? document.body);
+  document.body.dataset.charts = String(chartCount);
+  document.body.dataset.done = '1';
+}

@@ -1,0 +1,69 @@
+// The HTML report from a real small sweep, opened from disk in headless Chromium: no console errors, every
+// chart drawn, and a screenshot that is not blank.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { describeEnvironment } from '../src/bench/environment.ts';
+import { runSweep } from '../src/bench/sweep.ts';
+import { reportHtml } from '../src/report/html.ts';
+import { findStrategy } from '../src/strategies/index.ts';
+import { builtScript, nodeHost } from '../bench/node-host.ts';
+
+const chromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const minColours = 20; // a blank or one-colour page has a handful; charts with legends have hundreds
+
+describe('the HTML report', () => {
+  it('inlines the report and the script so that nothing in them can close their elements', () => {
+    const report = { schema: 'parallel-cake/bench@1', environment: { runtime: '</script><b>', cpus: 'x', cores: 1, hostClock: { name: 'performance.now', resolutionMs: 1 } }, results: [], startup: [], failures: [] } as const;
+    const html = reportHtml(report as never, 'const closing = "</script>"; draw();');
+    expect(html.match(/<\/script>/g)).toHaveLength(2); // the JSON's and the code's own closing tags only
+    expect(html).toContain('"runtime":"\\u003c/script>\\u003cb>"');
+    expect(html).toContain('const closing = "<\\/script>"; draw();');
+  });
+
+  it('opens from disk with no console errors, draws every chart, and is not blank', async () => {
+    const host = nodeHost();
+    const strategies = ['loop', 'pool-copy', 'pool-shared'].map((name) => findStrategy(name)!);
+    const plan = { strategies, sizes: [1024, 8192, 65536], rounds: [1, 1024], order: 'ordered' as const, poolSize: 2, stop: { warmupRuns: 1, minRuns: 3, minTimeMs: 0, maxTimeMs: 100 }, budgetMs: 30_000 };
+    const report = await runSweep(plan, host, describeEnvironment(host));
+    const dir = join(tmpdir(), 'cake-report-test');
+    mkdirSync(dir, { recursive: true });
+    const page = join(dir, 'index.html');
+    writeFileSync(page, reportHtml(report, readFileSync(builtScript('report-page.js'), 'utf8')));
+
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: chromiumArgs });
+    try {
+      const tab = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+      const problems: string[] = [];
+      tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+      tab.on('pageerror', (error) => problems.push(error.message));
+      tab.on('request', (request) => !request.url().startsWith('file:') && !request.url().startsWith('data:') && problems.push(`network: ${request.url()}`));
+      await tab.goto(pathToFileURL(page).href);
+      await tab.waitForSelector('body[data-done="1"]', { timeout: 10_000 });
+      expect(problems).toEqual([]);
+      const charts = await tab.$$eval('figure[data-chart]', (figures) => figures.map((f) => [f.getAttribute('data-chart'), f.querySelectorAll('svg').length]));
+      expect(charts.map(([id]) => id)).toEqual(['break-even-map', 'time-vs-n', 'phases', 'copy-rate', 'memory', 'dispatch-overhead', 'startup']);
+      for (const [id, svgs] of charts) expect(svgs, `chart ${id}`).toBeGreaterThan(0);
+      expect(await tab.locator('table th').first().textContent()).toBe('beats loop from n* =');
+      const screenshot = await tab.screenshot({ fullPage: true, path: join(dir, 'screenshot.png') });
+      const colours = await tab.evaluate(async (base64) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${base64}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        const pixels = new Uint32Array(context.getImageData(0, 0, image.width, image.height).data.buffer);
+        return new Set(pixels).size;
+      }, screenshot.toString('base64'));
+      expect(colours).toBeGreaterThan(minColours);
+    } finally {
+      await browser.close();
+    }
+  });
+});
