@@ -5,7 +5,7 @@ import os from 'node:os';
 import { cakeOrders, type CakeOrder } from '../src/cake.ts';
 import { peakBytes } from '../src/bench/suite.ts';
 import { defaultStopRule, type StopRule } from '../src/bench/run.ts';
-import { strategies } from '../src/strategies/index.ts';
+import { nodeStrategies as strategies } from './node-strategies.ts';
 import type { Host } from '../src/host.ts';
 import type { EatOptions, StrategyEntry } from '../src/strategy.ts';
 import { uploadRoutes } from '../src/gpu/buffers.ts';

@@ -3,11 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { compareReports, parseBaseline } from '../src/bench/compare.ts';
 import { describeEnvironment } from '../src/bench/environment.ts';
+import { addGpuCosts, measureGpuCosts } from '../src/bench/gpu-costs.ts';
 import { formatTable } from '../src/bench/report.ts';
+import { formatGpuCosts } from '../src/bench/report-gpu.ts';
 import { formatBreakEven, formatComparison, formatSweepSummary } from '../src/bench/report-map.ts';
 import { runPlan, type Progress } from '../src/bench/suite.ts';
 import { runSweep } from '../src/bench/sweep.ts';
-import { strategies } from '../src/strategies/index.ts';
+import { nodeStrategies as strategies } from './node-strategies.ts';
 import { defaults, leftOutByDefault, parseBenchArgs, readOptions, UsageError } from './args.ts';
 import { interruptedExitCode, stopOnInterrupt } from './interrupt.ts';
 import { runLessons } from './lessons.ts';
@@ -76,7 +78,14 @@ async function bench(argv: string[]): Promise<number> {
     ? await runSweep({ ...args, budgetMs: args.sweep.budgetMs }, host, environment, progressPrinter(), interrupt.signal)
     : await runPlan({ ...args }, host, environment, printProgress, interrupt.signal);
   interrupt.release();
+  const gpuNames = ['gpu', 'gpu-resident', 'minimal-gpu'];
+  if (host.gpu && !report.interrupted && args.strategies.some((entry) => gpuNames.includes(entry.name))) {
+    process.stderr.write('cake: measuring GPU copy routes, dispatch overhead and timestamps...\n');
+    addGpuCosts(report, await measureGpuCosts(host, args.sizes, args.gpu.wait));
+  }
   process.stdout.write(formatTable(report) + '\n');
+  const gpuLines = formatGpuCosts(report);
+  if (gpuLines) process.stdout.write(`\n${gpuLines}\n`);
   if (args.sweep) process.stdout.write(`\n${formatBreakEven(report)}\n`);
   const summary = formatSweepSummary(report);
   if (summary) process.stdout.write(`\n${summary}\n`);

@@ -56,6 +56,7 @@ export function nodeHost({ friendScript, adapter }: NodeHostOptions = {}): Host 
     hasSharedMemory: true,
     piscinaFriend: builtScript('piscina-friend.js'),
     gpu: dawnGpu(adapter),
+    timestampQuantization: "off: Dawn's timestamp_quantization feature disabled (it rounds to 65.536 us steps on lavapipe)",
     inviteFriend: (id) => workerFriend(script, id),
     readMemory: () => {
       const usage = process.memoryUsage();

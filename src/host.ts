@@ -21,6 +21,8 @@ export interface Host {
   readonly hasSharedMemory: boolean;
   /** WebGPU's entry point (navigator.gpu, or Dawn's in Node); undefined where there is none. */
   readonly gpu?: GPU;
+  /** How this host's GPU quantizes timestamps, in words (Node: Dawn's quantization is turned off). */
+  readonly timestampQuantization?: string;
   /** Why the GPU strategies cannot run here (no WebGPU, no adapter), when they cannot. */
   readonly gpuMissing?: string;
   /** Node only: the piscina worker script's path (bench/piscina-friend.ts, built). */

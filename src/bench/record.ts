@@ -1,6 +1,7 @@
 // The result record (`cake bench --json`): schema parallel-cake/bench@1, see DESIGN.md.
 import type { CakeOrder } from '../cake.ts';
 import type { Phases } from '../strategy.ts';
+import type { GpuEnvironment, OverheadRecord } from './gpu-costs.ts';
 
 export const schema = 'parallel-cake/bench@1';
 
@@ -11,6 +12,8 @@ export interface Environment {
   platform?: string;
   /** Which clock timed CPU phases, and its step in ms (performance.now is coarsened in browsers). */
   hostClock: { name: 'performance.now'; resolutionMs: number };
+  /** The adapter, its timestamps' trustworthiness and the wait policy, when a GPU strategy ran. */
+  gpu?: GpuEnvironment;
   /** What peakRssGrowthBytes / peakArrayBufferGrowthBytes measure (see src/bench/memory.ts). */
   memoryMeasure?: string;
 }
@@ -53,6 +56,8 @@ export interface CopyRecord {
   p10Ms: number;
   p90Ms: number;
   gbPerS: number;
+  /** gbPerS as a percentage of memcpy at the same n, measured in the same run. */
+  percentOfMemcpy?: number;
   verified: true;
 }
 
@@ -77,8 +82,10 @@ export interface BenchReport {
   startup: StartupRecord[];
   /** Runs that failed (verification or a crashed friend): nothing is dropped silently. */
   failures: { strategy: string; n: number; rounds: number; error: string }[];
-  /** Measured copy rates (sweeps). */
+  /** Measured copy rates: memcpy (sweeps, GPU runs) and the GPU's upload and readback routes. */
   copies?: CopyRecord[];
+  /** The GPU's dispatch overhead, two ways, when a GPU strategy ran. */
+  overheads?: OverheadRecord[];
   /** Sweeps: cells left out to stay within the budget. */
   skipped?: SkippedCell[];
   /** Sweeps: the budget and what was spent, in ms. */

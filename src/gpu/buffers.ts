@@ -1,6 +1,6 @@
 // Moving the cake to the device and the eaten cake back: three upload routes and a reused readback.
 import { bytesPerSlice } from '../cake.ts';
-import type { EatKernel } from './eat-kernel.ts';
+import { cakeUsage, type EatKernel } from './eat-kernel.ts';
 import type { Portion } from './portions.ts';
 
 export type UploadRoute = 'writeBuffer' | 'mappedAtCreation' | 'staging';
@@ -27,7 +27,7 @@ export class Uploader {
         break;
       case 'mappedAtCreation': {
         const buffers = kernel.portions.map((portion) => {
-          const buffer = device.createBuffer({ size: sizeOf(portion), usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST, mappedAtCreation: true });
+          const buffer = device.createBuffer({ size: sizeOf(portion), usage: cakeUsage(), mappedAtCreation: true });
           new Uint32Array(buffer.getMappedRange()).set(cake.subarray(portion.from, portion.to));
           buffer.unmap();
           return buffer;

@@ -9,6 +9,9 @@ import type { PassTimer } from './timing.ts';
 const cakeBinding = 0;
 const eatenBinding = 1;
 const mealBinding = 2;
+/** COPY_SRC too, so a copy-route check can read the uploaded cake back. A function: GPUBufferUsage does not
+ * exist until WebGPU does (Node: after the webgpu package's globals are installed; browsers without WebGPU). */
+export const cakeUsage = () => GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
 const mealBytes = 16; // struct Meal { rounds: u32 }, padded to a uniform buffer's 16-byte minimum
 
 export class EatKernel {
@@ -47,8 +50,8 @@ export class EatKernel {
     device.pushErrorScope('validation');
     for (const { from, to } of this.portions) {
       const size = (to - from) * bytesPerSlice;
-      this.cakeBuffers.push(device.createBuffer({ size, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST }));
-      this.eatenBuffers.push(device.createBuffer({ size, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC }));
+      this.cakeBuffers.push(device.createBuffer({ size, usage: cakeUsage() }));
+      this.eatenBuffers.push(device.createBuffer({ size, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST }));
     }
     const [invalid, outOfMemory] = [await device.popErrorScope(), await device.popErrorScope()];
     const failure = outOfMemory ?? invalid;

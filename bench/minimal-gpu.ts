@@ -1,0 +1,76 @@
+// The least code that does gpu's work (writeBuffer, dispatch, copy, mapAsync, copy out) with no abstraction:
+// run beside `gpu`, it turns the harness's own overhead into a measured ratio. It waits the way plain code does
+// (a bare await), so Dawn's busy polling is part of its cost. Cakes up to one storage binding only.
+import { kernels } from '../src/gpu/shaders.ts';
+import type { Host } from '../src/host.ts';
+import type { Phases, Strategy, StrategyEntry } from '../src/strategy.ts';
+
+class MinimalGpu implements Strategy {
+  readonly name = 'minimal-gpu';
+  readonly clock = 'performance.now (wall, end to end)';
+  private device!: GPUDevice;
+  private pipeline!: GPUComputePipeline;
+  private bindGroup!: GPUBindGroup;
+  private cakeBuffer!: GPUBuffer;
+  private eatenBuffer!: GPUBuffer;
+  private readBuffer!: GPUBuffer;
+  private cake: Uint32Array = new Uint32Array(0);
+  private eatenCake = new Uint32Array(0);
+  private workgroups = 0;
+
+  constructor(private readonly host: Host) {}
+
+  async prepare(cake: Uint32Array, { rounds }: { rounds: number }) {
+    const adapter = (await this.host.gpu!.requestAdapter())!;
+    this.device = await adapter.requestDevice({ requiredLimits: { maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize, maxBufferSize: adapter.limits.maxBufferSize } });
+    const module = this.device.createShaderModule({ code: kernels.eat.code });
+    this.pipeline = this.device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: kernels.eat.entryPoint } });
+    const size = cake.byteLength;
+    this.cakeBuffer = this.device.createBuffer({ size, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
+    this.eatenBuffer = this.device.createBuffer({ size, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
+    const meal = this.device.createBuffer({ size: 16, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    this.device.queue.writeBuffer(meal, 0, new Uint32Array([rounds, 0, 0, 0]));
+    this.readBuffer = this.device.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    this.bindGroup = this.device.createBindGroup({
+      layout: this.pipeline.getBindGroupLayout(0),
+      entries: [this.cakeBuffer, this.eatenBuffer, meal].map((buffer, binding) => ({ binding, resource: { buffer } })),
+    });
+    this.cake = cake;
+    this.eatenCake = new Uint32Array(cake.length);
+    this.workgroups = Math.ceil(cake.length / 64); // eat.wgsl's default workgroupSize
+    if (this.workgroups > 65535) throw new Error(`minimal-gpu dispatches in one dimension: at most 65535 x 64 slices, not ${cake.length}.`);
+    return [];
+  }
+
+  async eat(): Promise<Phases> {
+    const startMs = performance.now();
+    this.device.queue.writeBuffer(this.cakeBuffer, 0, this.cake);
+    const encoder = this.device.createCommandEncoder();
+    const pass = encoder.beginComputePass();
+    pass.setPipeline(this.pipeline);
+    pass.setBindGroup(0, this.bindGroup);
+    pass.dispatchWorkgroups(this.workgroups);
+    pass.end();
+    encoder.copyBufferToBuffer(this.eatenBuffer, 0, this.readBuffer, 0, this.cake.byteLength);
+    this.device.queue.submit([encoder.finish()]);
+    await this.readBuffer.mapAsync(GPUMapMode.READ);
+    this.eatenCake.set(new Uint32Array(this.readBuffer.getMappedRange()));
+    this.readBuffer.unmap();
+    return { total: performance.now() - startMs };
+  }
+
+  eaten(): Uint32Array {
+    return this.eatenCake;
+  }
+
+  async dispose(): Promise<void> {
+    this.device?.destroy();
+  }
+}
+
+export const minimalGpu: StrategyEntry = {
+  name: 'minimal-gpu',
+  summary: 'the least WebGPU code for the same work (no harness, plain await): the baseline gpu is compared with',
+  unavailable: (host) => (host.gpu ? undefined : (host.gpuMissing ?? 'this host has no WebGPU.')),
+  create: (host) => new MinimalGpu(host),
+};

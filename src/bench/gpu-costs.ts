@@ -1,0 +1,170 @@
+// What moving data to and from the GPU and starting work on it cost: copy speed per route (as a share of this
+// host's memcpy), dispatch overhead two ways, and how far the GPU's timestamps can be trusted.
+import { bake, bytesPerSlice } from '../cake.ts';
+import { Readback, Uploader, uploadRoutes } from '../gpu/buffers.ts';
+import { compile, createPipeline, openGpu, type AdapterSummary, type Gpu } from '../gpu/device.ts';
+import { EatKernel } from '../gpu/eat-kernel.ts';
+import { kernels } from '../gpu/shaders.ts';
+import { probeTimestamps, type TimestampTrust } from '../gpu/timing.ts';
+import { waitFor, type WaitPolicy } from '../gpu/wait.ts';
+import type { Host } from '../host.ts';
+import { measureMemcpy } from './memcpy.ts';
+import type { BenchReport, CopyRecord } from './record.ts';
+import { summarize } from './stats.ts';
+
+const minSamples = 10; // enough for a p10-p90 spread
+const minSampleTimeMs = 50;
+const dispatchesPerBatch = 1000; // k noop dispatches in one pass: per-dispatch cost = batch time / k
+
+export interface OverheadRecord {
+  name: 'round trip' | 'per dispatch';
+  /** What was timed, in words, and with which clock. */
+  measures: string;
+  medianUs: number;
+  p10Us: number;
+  p90Us: number;
+  samples: number;
+}
+
+export interface GpuEnvironment {
+  adapter: AdapterSummary;
+  timestampQuery: boolean;
+  /** Present when timestamp-query is: the probe's findings. */
+  timestamps?: TimestampTrust & { quantization: string };
+  wait: WaitPolicy;
+}
+
+export interface GpuCosts {
+  gpu: GpuEnvironment;
+  copies: CopyRecord[];
+  overheads: OverheadRecord[];
+}
+
+/** Samples `once` (ms) until both minSamples and minSampleTimeMs are reached. */
+async function sample(once: () => Promise<number>): Promise<number[]> {
+  const samplesMs: number[] = [];
+  const startMs = performance.now();
+  while (samplesMs.length < minSamples || performance.now() - startMs < minSampleTimeMs) samplesMs.push(await once());
+  return samplesMs;
+}
+
+function copyRecord(route: string, n: number, samplesMs: number[], memcpyGbPerS: number): CopyRecord {
+  const { medianMs, p10Ms, p90Ms } = summarize(samplesMs);
+  const bytes = n * bytesPerSlice;
+  const gbPerS = bytes / (medianMs * 1e6);
+  return { route, n, bytes, medianMs, p10Ms, p90Ms, gbPerS, percentOfMemcpy: (100 * gbPerS) / memcpyGbPerS, verified: true };
+}
+
+function assertSame(route: string, got: Uint32Array, want: Uint32Array): void {
+  const wrong = got.findIndex((slice, i) => slice !== want[i]);
+  if (wrong >= 0) throw new Error(`${route}: slice ${wrong} came back as ${got[wrong]}, expected ${want[wrong]} (n=${want.length}).`);
+}
+
+/** Upload time per route (until the device holds the cake) and readback time, each verified by a round trip. */
+async function measureCopies(gpu: Gpu, n: number, wait: WaitPolicy): Promise<CopyRecord[]> {
+  const cake = bake(n, { order: 'shuffled' }); // no compression can flatter a route
+  const memcpy = measureMemcpy(cake);
+  const records: CopyRecord[] = [{ ...memcpy, percentOfMemcpy: 100 }];
+  const kernel = await EatKernel.create(gpu, n, 1, 64);
+  const readback = new Readback(gpu.device, kernel.portions);
+  const back = new Uint32Array(n);
+  const readBack = async () => {
+    const encoder = gpu.device.createCommandEncoder();
+    readback.encode(encoder, kernel.eatenBuffers);
+    gpu.device.queue.submit([encoder.finish()]);
+    await waitFor(readback.map(), wait);
+    readback.copyOut(back);
+  };
+  try {
+    for (const route of uploadRoutes) {
+      const uploader = new Uploader(gpu.device, route);
+      const samplesMs = await sample(async () => {
+        const startMs = performance.now();
+        await uploader.upload(cake, kernel);
+        await waitFor(gpu.device.queue.onSubmittedWorkDone(), wait);
+        return performance.now() - startMs;
+      });
+      uploader.destroy();
+      // Verify: the device's copy of the cake, moved into the readback's source buffers, must be the cake.
+      const encoder = gpu.device.createCommandEncoder();
+      kernel.portions.forEach(({ from, to }, i) => encoder.copyBufferToBuffer(kernel.cakeBuffers[i]!, 0, kernel.eatenBuffers[i]!, 0, (to - from) * bytesPerSlice));
+      gpu.device.queue.submit([encoder.finish()]);
+      await readBack();
+      assertSame(`upload:${route}`, back, cake);
+      records.push(copyRecord(`upload:${route}`, n, samplesMs, memcpy.gbPerS));
+    }
+    const samplesMs = await sample(async () => {
+      back.fill(0);
+      const startMs = performance.now();
+      await readBack();
+      return performance.now() - startMs;
+    });
+    assertSame('readback', back, cake);
+    records.push(copyRecord('readback', n, samplesMs, memcpy.gbPerS));
+  } finally {
+    readback.destroy();
+    kernel.destroy();
+  }
+  return records;
+}
+
+/** Dispatch overhead: a one-workgroup noop's round trip, and k noops in one pass divided by k. */
+async function measureOverheads(gpu: Gpu, noop: GPUComputePipeline, wait: WaitPolicy): Promise<OverheadRecord[]> {
+  const { device } = gpu;
+  const submitNoops = (dispatches: number) => {
+    const encoder = device.createCommandEncoder();
+    const pass = encoder.beginComputePass();
+    pass.setPipeline(noop);
+    for (let dispatch = 0; dispatch < dispatches; dispatch++) pass.dispatchWorkgroups(1);
+    pass.end();
+    device.queue.submit([encoder.finish()]);
+  };
+  const roundTripMs = await sample(async () => {
+    const startMs = performance.now();
+    submitNoops(1);
+    await waitFor(device.queue.onSubmittedWorkDone(), wait);
+    return performance.now() - startMs;
+  });
+  const batchMs = await sample(async () => {
+    const startMs = performance.now();
+    submitNoops(dispatchesPerBatch);
+    await waitFor(device.queue.onSubmittedWorkDone(), wait);
+    return performance.now() - startMs;
+  });
+  const us = (samplesMs: number[], divisor: number) => {
+    const { medianMs, p10Ms, p90Ms } = summarize(samplesMs);
+    return { medianUs: (medianMs * 1e3) / divisor, p10Us: (p10Ms * 1e3) / divisor, p90Us: (p90Ms * 1e3) / divisor };
+  };
+  return [
+    { name: 'round trip', measures: `encode + submit one 1-workgroup noop, then await onSubmittedWorkDone (performance.now, ${wait} wait)`, ...us(roundTripMs, 1), samples: roundTripMs.length },
+    { name: 'per dispatch', measures: `${dispatchesPerBatch} noop dispatches in one pass and one submit, to onSubmittedWorkDone, divided by ${dispatchesPerBatch}`, ...us(batchMs, dispatchesPerBatch), samples: batchMs.length },
+  ];
+}
+
+/** Measures the GPU's copy routes at each size, its dispatch overheads, and its timestamps, on a fresh device. */
+export async function measureGpuCosts(host: Host, sizes: number[], wait: WaitPolicy = 'nap'): Promise<GpuCosts> {
+  if (!host.gpu) throw new Error(host.gpuMissing ?? 'this host has no WebGPU.');
+  const gpu = await openGpu(host.gpu);
+  try {
+    const noop = await createPipeline(gpu.device, await compile(gpu.device, kernels.noop), kernels.noop.entryPoint);
+    const copies: CopyRecord[] = [];
+    for (const n of sizes) copies.push(...(await measureCopies(gpu, n, wait)));
+    const overheads = await measureOverheads(gpu, noop, wait);
+    const timestamps = gpu.hasTimestamps
+      ? { ...(await probeTimestamps(gpu.device, noop)), quantization: host.timestampQuantization ?? 'as the browser sets it (coarsened on purpose, about 100 us)' }
+      : undefined;
+    gpu.check();
+    return { gpu: { adapter: gpu.adapterSummary, timestampQuery: gpu.hasTimestamps, ...(timestamps ? { timestamps } : {}), wait }, copies, overheads };
+  } finally {
+    gpu.destroy();
+  }
+}
+
+/** Adds measured GPU costs to a report; memcpy records a sweep already holds are not repeated. */
+export function addGpuCosts(report: BenchReport, costs: GpuCosts): void {
+  report.environment.gpu = costs.gpu;
+  const copies = report.copies ?? [];
+  const isNew = (copy: CopyRecord) => copy.route !== 'memcpy' || !copies.some((c) => c.route === 'memcpy' && c.n === copy.n);
+  report.copies = [...copies, ...costs.copies.filter(isNew)];
+  report.overheads = costs.overheads;
+}
