@@ -11,6 +11,6 @@ export default defineConfig({
   plugins: [watPlugin()], // src/simd/*.wat compiled to bytes at build time
   server: { headers: crossOriginIsolation },
   preview: { headers: crossOriginIsolation },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [watPlugin()] }, // worker bundles take their own plugins: friends import the kernel
   build: { target: 'es2022', outDir: 'dist/web' },
 });
