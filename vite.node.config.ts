@@ -1,8 +1,10 @@
 // The Node build: the `cake` CLI and its worker entries, bundled by Vite so that `?raw` shader imports
 // resolve. All outputs sit flat in dist/node, so a module finds its worker scripts beside itself.
 import { defineConfig } from 'vite';
+import { watPlugin } from './scripts/vite-wat-plugin.ts';
 
 export default defineConfig({
+  plugins: [watPlugin()], // src/simd/*.wat compiled to bytes at build time
   build: {
     ssr: true,
     target: 'node20',
@@ -14,6 +16,7 @@ export default defineConfig({
         cake: 'bench/cake.ts',
         friend: 'bench/friend.ts',
         'piscina-friend': 'bench/piscina-friend.ts',
+        'simd-interleave': 'bench/simd-interleave.ts',
       },
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunk-[name].js' },
     },

@@ -1,4 +1,4 @@
-// CPU twin of shaders/eat.wgsl: the same steps in the same order, so CPU and GPU agree bit for bit.
+// CPU twin of shaders/eat.wgsl and src/simd/eat.wat: the same steps in the same order, so all agree bit for bit.
 
 /**
  * Eats one slice: `rounds` (>= 1) rounds of the lowbias32 mix, all arithmetic mod 2^32.

@@ -1,5 +1,6 @@
 // The friend side of every pool: answers one message. Each host's worker entry calls answer().
 import { eat, eatSlices } from '../eat.ts';
+import { eatCakeSlices, instantiateShared, kernelBytes, type EatKernel } from '../simd/kernel.ts';
 import { epochMs, type FromFriend, type ToFriend } from './friend.ts';
 
 export type Reply = (reply: FromFriend, transfer?: Transferable[]) => void;
@@ -34,6 +35,14 @@ function answerOrThrow(message: ToFriend, reply: Reply): void {
       reply({ kind: 'chunk-eaten', chunk, eatStartMs, eatEndMs: epochMs() });
       return;
     }
+    case 'eat-shared-simd': {
+      const { memory, memoryId, from, to, rounds, chunk } = message;
+      const kernel = simdKernelFor(memory, memoryId);
+      const eatStartMs = epochMs();
+      eatCakeSlices(kernel, from, to, rounds);
+      reply({ kind: 'chunk-eaten', chunk, eatStartMs, eatEndMs: epochMs() });
+      return;
+    }
     case 'eat-slice': {
       const startMs = performance.now();
       const eaten = eat(message.slice, message.rounds);
@@ -41,4 +50,16 @@ function answerOrThrow(message: ToFriend, reply: Reply): void {
       return;
     }
   }
+}
+
+let simdModule: WebAssembly.Module | undefined;
+let simdKernel: { memoryId: number; kernel: EatKernel } | undefined;
+
+/** The SIMD kernel over `memory`, compiled once per friend and instantiated once per memory. */
+function simdKernelFor(memory: WebAssembly.Memory, memoryId: number): EatKernel {
+  if (simdKernel?.memoryId !== memoryId) {
+    simdModule ??= new WebAssembly.Module(kernelBytes('shared') as BufferSource);
+    simdKernel = { memoryId, kernel: instantiateShared(simdModule, memory) };
+  }
+  return simdKernel.kernel;
 }

@@ -20,6 +20,21 @@ export interface EatShared {
   rounds: number;
 }
 
+/**
+ * Eat slices [from, to) of a cake at byte 0 of a shared WebAssembly memory, in place, with the SIMD kernel
+ * (src/simd/eat.wat). `memoryId` names the memory, so a friend instantiates the kernel once per memory
+ * rather than once per message (each message brings a new wrapper object for the same memory).
+ */
+export interface EatSharedSimd {
+  kind: 'eat-shared-simd';
+  chunk: number;
+  memory: WebAssembly.Memory;
+  memoryId: number;
+  from: number;
+  to: number;
+  rounds: number;
+}
+
 /** Eat one slice, sent on its own. */
 export interface EatSlice {
   kind: 'eat-slice';
@@ -28,7 +43,7 @@ export interface EatSlice {
   rounds: number;
 }
 
-export type ToFriend = { kind: 'hello' } | EatChunk | EatShared | EatSlice;
+export type ToFriend = { kind: 'hello' } | EatChunk | EatShared | EatSharedSimd | EatSlice;
 
 /** Times are epoch milliseconds (performance.timeOrigin + performance.now()), comparable across threads. */
 export type FromFriend =

@@ -7,8 +7,10 @@ import { map } from './map.ts';
 import { piscina } from './piscina.ts';
 import { poolCopy } from './pool-copy.ts';
 import { poolShared } from './pool-shared.ts';
+import { poolSimd } from './pool-simd.ts';
 import { poolSlice } from './pool-slice.ts';
 import { poolTransfer } from './pool-transfer.ts';
+import { simd } from './simd.ts';
 
 export const strategies: readonly StrategyEntry[] = [
   loop,
@@ -18,6 +20,8 @@ export const strategies: readonly StrategyEntry[] = [
   poolShared,
   poolSlice,
   piscina,
+  simd,
+  poolSimd,
   gpu,
   gpuResident,
 ];

@@ -1,0 +1,33 @@
+// `node dist/node/simd-interleave.js [cake bench options]`: times each SIMD kernel step (1, 2, 4 vectors in
+// flight, 4 vectors + 4 scalars) beside loop, every run verified. Defaults: --sizes 2^16 --rounds heavy.
+import { describeEnvironment } from '../src/bench/environment.ts';
+import { formatTable } from '../src/bench/report.ts';
+import { runPlan } from '../src/bench/suite.ts';
+import { interleaveEntries } from '../src/simd/interleave.ts';
+import { loop } from '../src/strategies/loop.ts';
+import { parseBenchArgs, readOptions, UsageError } from './args.ts';
+import { nodeHost } from './node-host.ts';
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.some((arg) => arg.startsWith('--strategies'))) {
+    throw new UsageError('--strategies: simd-interleave always runs loop and the simd kernel steps. Example: --sizes 2^16 --rounds heavy');
+  }
+  const host = nodeHost();
+  const why = interleaveEntries[0]!.unavailable?.(host);
+  if (why) throw new Error(`simd-interleave cannot run here: ${why}`);
+  const args = parseBenchArgs(readOptions(['--sizes', '2^16', '--rounds', 'heavy', ...argv]), host); // later options win
+  const report = await runPlan({ ...args, strategies: [loop, ...interleaveEntries] }, host, describeEnvironment(host), (progress) => {
+    if (progress.kind === 'start') process.stderr.write(`simd-interleave: [${progress.done + 1}/${progress.total}] ${progress.strategy} n=${progress.n} rounds=${progress.rounds}\n`);
+    if (progress.kind === 'failure') process.stderr.write(`simd-interleave: ${progress.strategy} FAILED: ${progress.error}\n`);
+  });
+  process.stdout.write(formatTable(report) + '\n');
+  return report.failures.length > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`simd-interleave: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  },
+);

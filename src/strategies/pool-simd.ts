@@ -1,0 +1,63 @@
+// Cores x lanes: friends eat their chunks of one cake in shared WebAssembly memory with the SIMD kernel.
+import { bytesPerSlice } from '../cake.ts';
+import { epochMs } from '../pool/friend.ts';
+import { PoolStrategy } from '../pool/pool-strategy.ts';
+import { poolPhases, type EatSpan } from '../pool/timeline.ts';
+import { cakeMemory, kernelStep, lanes, simdUnavailable, kernelBytes } from '../simd/kernel.ts';
+import type { Phases, StrategyEntry } from '../strategy.ts';
+
+let memoriesMade = 0; // names each shared memory for the friends' kernel cache
+
+class PoolSimd extends PoolStrategy {
+  private memory: WebAssembly.Memory | undefined;
+  private memoryId = 0;
+  private table: Uint32Array = new Uint32Array(0);
+
+  /** Untimed: one shared memory for the whole run; friends instantiate the kernel over it on first use. */
+  protected override setUp(): void {
+    this.memory = cakeMemory(this.name, this.cake.length, 'shared');
+    this.memoryId = ++memoriesMade;
+    this.table = new Uint32Array(this.memory.buffer, 0, this.cake.length);
+  }
+
+  /**
+   * send: the cake copied into the shared WebAssembly memory (the kernel eats only its own memory, as in
+   * `simd`) and one message posted per friend; eat: the slowest friend; receive: the last reply's arrival.
+   */
+  async eat(): Promise<Phases> {
+    const startMs = epochMs();
+    this.table.set(this.cake);
+    this.chunks.forEach(({ from, to }, chunk) => {
+      const message = { kind: 'eat-shared-simd', chunk, memory: this.memory!, memoryId: this.memoryId, from, to, rounds: this.rounds } as const;
+      this.pool.post(chunk, message, this.describe(chunk));
+    });
+    const sentMs = epochMs();
+    const spans: EatSpan[] = [];
+    await this.pool.collect(this.chunks.length, (_, reply) => {
+      if (reply.kind === 'chunk-eaten') spans.push(reply);
+    });
+    return poolPhases(startMs, sentMs, spans, epochMs());
+  }
+
+  eaten(): Uint32Array {
+    return this.table;
+  }
+
+  bytesCopied(): number {
+    return this.cake.length * bytesPerSlice;
+  }
+
+  override settings(): Record<string, number> {
+    return { ...super.settings(), lanes };
+  }
+}
+
+export const poolSimd: StrategyEntry = {
+  name: 'pool-simd',
+  summary: `cores x lanes: friends eat chunks of one shared WebAssembly memory with the SIMD kernel (${kernelStep})`,
+  unavailable: (host) =>
+    host.hasSharedMemory
+      ? simdUnavailable(kernelBytes('shared'), 'shared')
+      : 'SharedArrayBuffer is unavailable: the page is not cross-origin isolated. Serve it with the COOP/COEP headers set in vite.config.ts.',
+  create: (host) => new PoolSimd('pool-simd', host),
+};
