@@ -1,12 +1,13 @@
 // `cake lessons`: the deck's story in the terminal, each claim with a live, verified measurement.
 import { lessons } from '../src/lessons/index.ts';
 import { UsageError } from './args.ts';
+import { checkGpu } from './node-gpu.ts';
 import { nodeHost } from './node-host.ts';
 
 /** Prints every lesson; a lesson that fails is reported and the rest still run. Exit code 1 if any failed. */
 export async function runLessons(argv: string[]): Promise<number> {
   if (argv.length > 0) throw new UsageError(`cake lessons takes no options, got "${argv.join(' ')}". Example: cake lessons`);
-  const host = nodeHost();
+  const host = await checkGpu(nodeHost());
   const context = { host, poolSize: host.cores };
   const out = (text: string) => process.stdout.write(text + '\n');
   out(`The parallel cake, told on this machine (${host.cpuModel} x${host.cores}, ${host.runtime}).`);

@@ -9,7 +9,9 @@ const cli = join(import.meta.dirname, '..', 'dist', 'node', 'cake.js');
 describe('cake lessons', () => {
   it('tells every lesson with a live, verified measurement', () => {
     const run = spawnSync(process.execPath, [cli, 'lessons'], { encoding: 'utf8' });
-    expect(run.stderr).toBe('');
+    // Dawn prints two harmless limit warnings per adapter (DESIGN.md, known traps); nothing else may appear.
+    const unexpected = run.stderr.split('\n').filter((line) => line && !/^Warning: maxDynamic\w+BuffersPerPipelineLayout artificially reduced/.test(line));
+    expect(unexpected).toEqual([]);
     expect(run.status).toBe(0);
     const blocks = run.stdout.split(/\n(?=\d+\. ")/).slice(1);
     expect(blocks).toHaveLength(lessons.length);

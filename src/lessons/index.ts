@@ -1,5 +1,7 @@
 // The lessons, in the deck's order: one per claim in DESIGN.md's table.
+import { alreadyParallel } from './already-parallel.ts';
 import { copyEatReassemble } from './copy-eat-reassemble.ts';
+import { friendsByTheThousand } from './friends-by-the-thousand.ts';
 import { friendsAteACopy } from './friends-ate-a-copy.ts';
 import { inviteFriends } from './invite-friends.ts';
 import type { Lesson } from './lesson.ts';
@@ -11,12 +13,13 @@ import { startupOverhead } from './startup-overhead.ts';
 
 export const lessons: readonly Lesson[] = [
   oneByOne,
-  inviteFriends, // the GPU's "friends by the thousand" lesson joins here when the gpu strategy lands
+  inviteFriends,
+  friendsByTheThousand,
   friendsAteACopy,
   sharedMemory,
   copyEatReassemble,
   sliceBySlice,
   memoryIsExpensive,
   startupOverhead,
-  // "NumPy computations are already parallel": the SIMD and tuned-GPU lesson joins here when simd/gpu land.
+  alreadyParallel,
 ];
