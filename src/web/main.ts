@@ -10,6 +10,10 @@ import { strategies } from '../strategies/index.ts';
 import type { StrategyEntry } from '../strategy.ts';
 import { drawCake, eaterColour, eaterName } from './cake-view.ts';
 import { webHost } from './host.ts';
+import { drawReport } from '../report/page.ts';
+import { runSweep, sweepSizes, sweepStopRule } from '../bench/sweep.ts';
+import { measureGpuCosts, addGpuCosts } from '../bench/gpu-costs.ts';
+import { tellLessons } from './lessons-view.ts';
 import { renderResults } from './results-view.ts';
 
 const host = await webHost();
@@ -24,9 +28,11 @@ const stopButton = byId<HTMLButtonElement>('stop');
 const exportButton = byId<HTMLButtonElement>('export');
 const pageStopRule = { ...defaultStopRule, minRuns: 5, maxTimeMs: 3_000 }; // a page should answer in seconds
 const sizeExponents = [4, 8, 10, 12, 14, 16, 18, 20, 22];
+const pageSweepBudgetMs = 60_000; // a visitor waits about a minute; the CLI's default sweep takes 4
+const pageSweepSizes = sweepSizes.filter((n) => n <= 2 ** 20);
 
 /** What the page exposes for people debugging it and for the end-to-end tests. */
-const state: { report?: BenchReport; error?: string; missing: string[]; crossOriginIsolated: boolean } = {
+const state: { report?: BenchReport; error?: string; missing: string[]; crossOriginIsolated: boolean; charts?: number; lessonsTold?: number } = {
   missing: [],
   crossOriginIsolated: globalThis.crossOriginIsolated === true,
 };
@@ -92,33 +98,52 @@ function describeProgress(progress: Progress): string {
   }
 }
 
-async function eatCake(): Promise<void> {
-  const chosen = chosenStrategies();
-  const slices = Number(sizeSelect.value);
-  const rounds = Number(roundsSelect.value);
-  const plan = { strategies: chosen, sizes: [slices], rounds: [rounds], order: 'ordered' as const, poolSize: host.cores, stop: pageStopRule };
+function eatCake(): Promise<void> {
+  return busy(async (stop) => {
+    const chosen = chosenStrategies();
+    const slices = Number(sizeSelect.value);
+    const rounds = Number(roundsSelect.value);
+    const plan = { strategies: chosen, sizes: [slices], rounds: [rounds], order: 'ordered' as const, poolSize: host.cores, stop: pageStopRule };
+    const report = await runPlan(plan, host, describeEnvironment(host), (progress) => {
+      status.textContent = describeProgress(progress);
+      if (progress.kind === 'record') progressBar.value = progress.done / progress.total;
+    }, stop);
+    if (host.gpu && !report.interrupted && chosen.some((entry) => entry.name.startsWith('gpu'))) {
+      status.textContent = 'Measuring GPU copy routes, dispatch overhead and timestamps...';
+      addGpuCosts(report, await measureGpuCosts(host, [slices]));
+    }
+    showReport(report);
+    const last = chosen.findLast((entry) => report.results.some((record) => record.strategy === entry.name));
+    if (last) {
+      const { eaters } = await eatToShow(last, host, bake(slices), { rounds, poolSize: host.cores });
+      drawCake(canvas, slices, eaters);
+      showLegend(host.cores);
+      byId('cake-caption').textContent = `Eaten by ${last.name}: each wedge coloured by who ate its slices (checked against the CPU twin).`;
+    }
+    status.textContent = report.interrupted
+      ? `Stopped with ${report.interrupted.cellsNotMeasured} records not measured; the ${report.results.length} measured are kept.`
+      : `Done: ${report.results.length} records, every run verified.`;
+    exportButton.disabled = false;
+  });
+}
+
+function showReport(report: BenchReport): void {
+  state.report = report;
+  renderResults(byId('results'), report);
+  const charts = byId('charts');
+  charts.replaceChildren();
+  state.charts = drawReport(report, charts);
+}
+
+/** Runs `work` with the Stop button wired to it and the page marked busy until it ends. */
+async function busy(work: (stop: AbortSignal) => Promise<void>): Promise<void> {
   const stopper = new AbortController();
   stopButton.disabled = false;
   stopButton.onclick = () => stopper.abort();
   document.body.dataset.done = '0';
   state.error = undefined;
   try {
-    const report = await runPlan(plan, host, describeEnvironment(host), (progress) => {
-      status.textContent = describeProgress(progress);
-      if (progress.kind === 'record') progressBar.value = progress.done / progress.total;
-    }, stopper.signal);
-    state.report = report;
-    renderResults(byId('results'), report);
-    const last = chosen.findLast((entry) => report.results.some((record) => record.strategy === entry.name));
-    if (last) {
-      const cake = bake(slices);
-      const { eaters } = await eatToShow(last, host, cake, { rounds, poolSize: host.cores });
-      drawCake(canvas, slices, eaters);
-      showLegend(host.cores);
-      byId('cake-caption').textContent = `Eaten by ${last.name}: each wedge coloured by who ate its slices (checked against the CPU twin).`;
-    }
-    status.textContent = report.interrupted ? `Stopped with ${report.interrupted.cellsNotMeasured} records not measured; the ${report.results.length} measured are kept.` : `Done: ${report.results.length} records, every run verified.`;
-    exportButton.disabled = false;
+    await work(stopper.signal);
   } catch (error) {
     state.error = error instanceof Error ? error.message : String(error);
     status.textContent = `Failed: ${state.error}`;
@@ -127,6 +152,28 @@ async function eatCake(): Promise<void> {
     document.body.dataset.done = '1';
   }
 }
+
+byId<HTMLButtonElement>('sweep').onclick = () =>
+  busy(async (stop) => {
+    const budgetMs = Number(params.get('budget') ?? pageSweepBudgetMs / 1000) * 1000; // ?budget=SECONDS
+    const plan = { strategies: chosenStrategies(), sizes: pageSweepSizes, rounds: [Number(roundsSelect.value)], order: 'ordered' as const, poolSize: host.cores, stop: sweepStopRule, budgetMs };
+    const report = await runSweep(plan, host, describeEnvironment(host), (progress) => {
+      if (progress.kind === 'eta') {
+        status.textContent = `Sweeping: ${progress.doing}; ${progress.done}/${progress.total} cells, about ${Math.ceil(progress.etaMs / 1000)} s left.`;
+        progressBar.value = progress.done / progress.total;
+      }
+    }, stop);
+    showReport(report);
+    exportButton.disabled = false;
+    status.textContent = `Break-even sweep done: ${report.results.length} records${report.interrupted ? ' (stopped early; kept)' : ''}, every run verified.`;
+  });
+
+byId<HTMLButtonElement>('lessons').onclick = () =>
+  busy(async (stop) => {
+    status.textContent = 'Telling the story...';
+    state.lessonsTold = await tellLessons(byId('lesson-panels'), host, () => stop.aborted);
+    status.textContent = `Told ${state.lessonsTold} lessons, each measured and verified here.`;
+  });
 
 exportButton.onclick = () => {
   if (!state.report) return;

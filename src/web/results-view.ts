@@ -9,6 +9,14 @@ function cell(tag: 'td' | 'th' | 'p', text: string, className?: string): HTMLEle
   return element;
 }
 
+const maxOpenRecords = 12;
+
+function folded(content: HTMLElement, summary: string): HTMLElement {
+  const details = document.createElement('details');
+  details.append(Object.assign(document.createElement('summary'), { textContent: summary }), content);
+  return details;
+}
+
 export function renderResults(container: HTMLElement, report: BenchReport): void {
   const table = document.createElement('table');
   const header = ['strategy', 'n', 'rounds', 'median ms', 'p10-p90 ms', 'ns/slice-round', 'vs loop', 'phases (ms)', 'runs', 'checksum'];
@@ -40,5 +48,7 @@ export function renderResults(container: HTMLElement, report: BenchReport): void
     `${environment.runtime}, ${environment.cores} cores; wall clock performance.now (step ${ms(environment.hostClock.resolutionMs)} ms: ` +
     'browsers coarsen it on purpose). Every run verified slice by slice.';
   const failures = report.failures.map((f) => cell('p', `FAILED ${f.strategy} n=${f.n} rounds=${f.rounds}: ${f.error}`));
-  container.replaceChildren(table, footer, ...failures);
+  // A sweep's many records fold away, so the break-even and charts below stay in view.
+  const records = report.results.length > maxOpenRecords ? folded(table, `${report.results.length} records, every one verified (table)`) : table;
+  container.replaceChildren(records, footer, ...failures);
 }

@@ -95,3 +95,28 @@ it('without WebGPU, says what is missing and still eats on the CPU', async () =>
     await plainBrowser.close();
   }
 });
+
+describe('the demo tells the story and finds the break-even', () => {
+  it('shows every lesson with a verified measurement, then sweeps and draws the charts', async () => {
+    const { page, consoleErrors } = await openPage(browser, `${address(built)}?strategies=loop,pool-shared,gpu-resident&rounds=64&budget=8`);
+    await page.click('#lessons');
+    await page.waitForSelector('body[data-done="1"]', { timeout: 120_000 });
+    const told = await page.evaluate(() => (window as unknown as { __cake: { lessonsTold?: number; error?: string } }).__cake);
+    expect(told.error).toBeUndefined();
+    const panels = await page.locator('#lesson-panels article.lesson').count();
+    expect(told.lessonsTold).toBe(panels);
+    expect(await page.locator('#lesson-panels article[data-verified="1"]').count()).toBe(panels);
+    expect(panels).toBeGreaterThanOrEqual(10);
+    await page.click('#sweep');
+    await page.waitForSelector('body[data-done="1"]', { timeout: 120_000 });
+    const swept = await page.evaluate(() => (window as unknown as { __cake: { report?: BenchReport; charts?: number; error?: string } }).__cake);
+    expect(swept.error).toBeUndefined();
+    expect(swept.report!.results.length).toBeGreaterThan(6);
+    expect(swept.report!.results.every((record) => record.verified)).toBe(true);
+    expect(swept.charts).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('#charts figure svg').count()).toBeGreaterThanOrEqual(4);
+    expect(await screenshotColours(page, join(screenshots, 'demo-lessons-and-charts.png'))).toBeGreaterThan(20);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
