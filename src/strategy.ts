@@ -53,6 +53,11 @@ export interface Strategy {
    * demo's picture; read after eat(), untimed.
    */
   eaters?(): Uint8Array;
+  /**
+   * GPU strategies, for the demo's picture, untimed: eats once with a watching kernel and returns the eaten cake
+   * and, per slice, the turn in which its workgroup began eating.
+   */
+  watch?(): Promise<{ eaten: Uint32Array; turns: Uint32Array }>;
   /** Settings the record should carry: { poolSize: 2 }, { workgroupSize: 64 }, ... */
   settings?(): Record<string, string | number>;
   dispose(): Promise<void>;

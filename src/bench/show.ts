@@ -7,6 +7,8 @@ export interface Shown {
   /** 0 for the calling thread, friend id + 1 for a pool friend, per slice. */
   eaters: Uint8Array;
   eaten: Uint32Array;
+  /** GPU strategies: per slice, the turn in which its workgroup began eating (from the watching kernel). */
+  turns?: Uint32Array;
 }
 
 /** Eats `cake` once with `entry`, verifies it, and returns who ate each slice. */
@@ -17,9 +19,12 @@ export async function eatToShow(entry: StrategyEntry, host: Host, cake: Uint32Ar
     strategy.reset?.();
     await strategy.eat();
     await strategy.fetchEaten?.();
+    const expected = expectedEaten(cake, options.rounds);
     const eaten = strategy.eaten().slice();
-    verifyEaten(entry.name, eaten, expectedEaten(cake, options.rounds), options.rounds);
-    return { eaters: strategy.eaters?.() ?? new Uint8Array(cake.length), eaten };
+    verifyEaten(entry.name, eaten, expected, options.rounds);
+    const watched = await strategy.watch?.();
+    if (watched) verifyEaten(`${entry.name} (watched)`, watched.eaten, expected, options.rounds);
+    return { eaters: strategy.eaters?.() ?? new Uint8Array(cake.length), eaten, ...(watched ? { turns: watched.turns } : {}) };
   } finally {
     await strategy.dispose();
   }

@@ -3,6 +3,7 @@
 import type { Gpu } from '../gpu/device.ts';
 import { Readback } from '../gpu/buffers.ts';
 import type { EatKernel } from '../gpu/eat-kernel.ts';
+import { watchEating } from '../gpu/watch.ts';
 import { gpuUnavailable, startGpu, workgroupSizeOf } from '../gpu/start.ts';
 import type { PassTimer } from '../gpu/timing.ts';
 import { waitFor, type WaitPolicy } from '../gpu/wait.ts';
@@ -17,6 +18,7 @@ class GpuResident implements Strategy {
   private wait: WaitPolicy = 'nap';
   private readback!: Readback;
   private eatenCake = new Uint32Array(0);
+  private cake: Uint32Array = new Uint32Array(0);
   private options!: EatOptions;
 
   constructor(private readonly host: Host) {}
@@ -28,6 +30,7 @@ class GpuResident implements Strategy {
   /** Uploads the cake once, untimed: from here on it stays on the device. */
   async prepare(cake: Uint32Array, options: EatOptions): Promise<StartupCost[]> {
     this.options = options;
+    this.cake = cake;
     const started = await startGpu(this.host, cake.length, options);
     ({ gpu: this.gpu, kernel: this.kernel, wait: this.wait, timer: this.timer } = started);
     this.kernel.portions.forEach(({ from, to }, portion) => this.gpu.device.queue.writeBuffer(this.kernel.cakeBuffers[portion]!, 0, cake, from, to - from));
@@ -61,6 +64,10 @@ class GpuResident implements Strategy {
     this.gpu.device.queue.submit([encoder.finish()]);
     await this.readback.map();
     this.readback.copyOut(this.eatenCake);
+  }
+
+  watch() {
+    return watchEating(this.gpu, this.cake, this.options.rounds, workgroupSizeOf(this.options));
   }
 
   eaten(): Uint32Array {

@@ -6,6 +6,7 @@ import type { PassTimer } from '../gpu/timing.ts';
 import { waitFor, type WaitPolicy } from '../gpu/wait.ts';
 import type { Host } from '../host.ts';
 import type { EatOptions, Phases, StartupCost, Strategy, StrategyEntry } from '../strategy.ts';
+import { watchEating } from '../gpu/watch.ts';
 import { gpuUnavailable, startGpu, workgroupSizeOf } from '../gpu/start.ts';
 
 class GpuStrategy implements Strategy {
@@ -72,6 +73,10 @@ class GpuStrategy implements Strategy {
       readback: mappedMs - submittedMs - kernelMs,
       'copy-out': doneMs - mappedMs,
     };
+  }
+
+  watch() {
+    return watchEating(this.gpu, this.cake, this.options.rounds, workgroupSizeOf(this.options));
   }
 
   eaten(): Uint32Array {

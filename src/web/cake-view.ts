@@ -17,7 +17,8 @@ export function eaterName(eater: number): string {
  * Draws `slices` slices as wedges. Without `eaters` the cake is uneaten; with them, each wedge is split into
  * rings in proportion to who ate its slices (a wedge eaten round robin shows every friend's share).
  */
-export function drawCake(canvas: HTMLCanvasElement, slices: number, eaters?: Uint8Array): void {
+export function drawCake(canvas: HTMLCanvasElement, slices: number, eaters?: Uint8Array, turns?: Uint32Array): void {
+  if (turns) return drawTurns(canvas, slices, turns);
   const context = canvas.getContext('2d')!;
   const radius = Math.min(canvas.width, canvas.height) / 2 - 4;
   const centre = { x: canvas.width / 2, y: canvas.height / 2 };
@@ -55,4 +56,33 @@ function shares(eaters: Uint8Array | undefined, from: number, to: number): [numb
   const counts = new Map<number, number>();
   for (let slice = from; slice < to; slice++) counts.set(eaters[slice]!, (counts.get(eaters[slice]!) ?? 0) + 1);
   return [...counts].sort((a, b) => a[0] - b[0]);
+}
+
+/** The colour of a GPU turn: early workgroups dark, late ones light (share in 0..1). */
+export function turnColour(share: number): string {
+  return `hsl(${20 + 25 * share}, 70%, ${22 + 55 * share}%)`;
+}
+
+/** Draws wedges coloured by the mean turn in which their slices' workgroups began eating. */
+function drawTurns(canvas: HTMLCanvasElement, slices: number, turns: Uint32Array): void {
+  const context = canvas.getContext('2d')!;
+  const radius = Math.min(canvas.width, canvas.height) / 2 - 4;
+  const centre = { x: canvas.width / 2, y: canvas.height / 2 };
+  context.clearRect(0, 0, canvas.width, canvas.height);
+  const lastTurn = Math.max(1, turns.reduce((most, turn) => Math.max(most, turn), 0));
+  const wedges = Math.max(1, Math.min(slices, maxWedges));
+  for (let wedge = 0; wedge < wedges; wedge++) {
+    const from = Math.floor((wedge * slices) / wedges);
+    const to = Math.max(from + 1, Math.floor(((wedge + 1) * slices) / wedges));
+    let sum = 0;
+    for (let slice = from; slice < to; slice++) sum += turns[slice]!;
+    const startAngle = (wedge / wedges) * 2 * Math.PI - Math.PI / 2;
+    const endAngle = ((wedge + 1) / wedges) * 2 * Math.PI - Math.PI / 2;
+    context.beginPath();
+    context.moveTo(centre.x, centre.y);
+    context.arc(centre.x, centre.y, radius, startAngle, endAngle);
+    context.closePath();
+    context.fillStyle = turnColour(sum / (to - from) / lastTurn);
+    context.fill();
+  }
 }

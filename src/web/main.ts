@@ -8,7 +8,7 @@ import { eatToShow } from '../bench/show.ts';
 import { runPlan, type Progress } from '../bench/suite.ts';
 import { strategies } from '../strategies/index.ts';
 import type { StrategyEntry } from '../strategy.ts';
-import { drawCake, eaterColour, eaterName } from './cake-view.ts';
+import { drawCake, eaterColour, eaterName, turnColour } from './cake-view.ts';
 import { webHost } from './host.ts';
 import { drawReport } from '../report/page.ts';
 import { runSweep, sweepSizes, sweepStopRule } from '../bench/sweep.ts';
@@ -85,6 +85,18 @@ function showLegend(poolSize: number): void {
   byId('legend').replaceChildren(...items);
 }
 
+function showTurnLegend(turns: Uint32Array): void {
+  const workgroups = turns.reduce((most, turn) => Math.max(most, turn), 0) + 1;
+  const items = [0, 0.5, 1].map((share) => {
+    const item = document.createElement('div');
+    const swatch = document.createElement('span');
+    swatch.style.background = turnColour(share);
+    item.append(swatch, share === 0 ? 'first workgroups' : share === 1 ? `last of ${workgroups} workgroups` : 'halfway');
+    return item;
+  });
+  byId('legend').replaceChildren(...items);
+}
+
 function describeProgress(progress: Progress): string {
   switch (progress.kind) {
     case 'reference':
@@ -115,10 +127,13 @@ function eatCake(): Promise<void> {
     showReport(report);
     const last = chosen.findLast((entry) => report.results.some((record) => record.strategy === entry.name));
     if (last) {
-      const { eaters } = await eatToShow(last, host, bake(slices), { rounds, poolSize: host.cores });
-      drawCake(canvas, slices, eaters);
-      showLegend(host.cores);
-      byId('cake-caption').textContent = `Eaten by ${last.name}: each wedge coloured by who ate its slices (checked against the CPU twin).`;
+      const { eaters, turns } = await eatToShow(last, host, bake(slices), { rounds, poolSize: host.cores });
+      drawCake(canvas, slices, eaters, turns);
+      if (turns) showTurnLegend(turns);
+      else showLegend(host.cores);
+      byId('cake-caption').textContent = turns
+        ? `Eaten by ${last.name}: each wedge coloured by when its workgroups began to eat, as the kernel itself recorded with an atomic counter (checked against the CPU twin).`
+        : `Eaten by ${last.name}: each wedge coloured by who ate its slices (checked against the CPU twin).`;
     }
     status.textContent = report.interrupted
       ? `Stopped with ${report.interrupted.cellsNotMeasured} records not measured; the ${report.results.length} measured are kept.`

@@ -12,7 +12,7 @@ import { launchChromium, openPage, screenshotColours } from './browser.ts';
 
 const root = join(__dirname, '..', '..');
 const screenshots = join(root, 'dist', 'screenshots');
-const pageStrategies = ['loop', 'map', 'pool-copy', 'pool-transfer', 'pool-shared', 'pool-slice', 'gpu', 'gpu-resident'];
+const pageStrategies = ['loop', 'map', 'pool-copy', 'pool-transfer', 'pool-shared', 'pool-slice', 'simd', 'pool-simd', 'gpu', 'gpu-resident'];
 const slices = 4099; // not a multiple of the pool size
 const rounds = 64;
 const expectedChecksum = hex(checksum(expectedEaten(bake(slices), rounds)));
@@ -55,7 +55,7 @@ describe.each([
     expect(state.report!.schema).toBe('parallel-cake/bench@1');
     expect(state.report!.results.find((record) => record.strategy === 'gpu')!.adapter).toMatch(/SwiftShader/i);
     expect(await page.locator('#results tr[data-strategy="pool-shared"]').count()).toBe(1);
-    expect(await page.locator('#status').textContent()).toMatch(/^Done: 8 records, every run verified\.$/);
+    expect(await page.locator('#status').textContent()).toMatch(/^Done: 10 records, every run verified\.$/);
     const colours = await screenshotColours(page, join(screenshots, `demo-${serverName}.png`));
     expect(colours).toBeGreaterThan(20); // text, table, and a cake coloured by friends; a blank page has ~1
     expect(consoleErrors).toEqual([]);
@@ -67,13 +67,13 @@ it('without cross-origin isolation, says what is missing and still eats with the
   // The built page served with no COOP/COEP headers, as a plain static host would.
   const plain = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir: 'dist/web' }, preview: { port: 0, host: '127.0.0.1' } });
   try {
-    const { page, consoleErrors } = await openPage(browser, `${address(plain)}?strategies=loop,pool-copy&n=1000&rounds=1&run=1`);
+    const { page, consoleErrors } = await openPage(browser, `${address(plain)}?strategies=loop,pool-copy,simd&n=1000&rounds=1&run=1`);
     const state = await page.evaluate(() => (window as unknown as { __cake: { report?: BenchReport; crossOriginIsolated: boolean; missing: string[] } }).__cake);
     expect(state.crossOriginIsolated).toBe(false);
     expect(state.missing.join('\n')).toMatch(/SharedArrayBuffer is unavailable: the page is not cross-origin isolated/);
     expect(await page.locator('#missing').isVisible()).toBe(true);
-    expect(await page.locator('#strategies label[data-unavailable]').allTextContents()).toContain(' pool-shared');
-    expect(state.report!.results.map((record) => [record.strategy, record.verified])).toEqual([['loop', true], ['pool-copy', true]]);
+    expect(await page.locator('#strategies label[data-unavailable]').allTextContents()).toEqual(expect.arrayContaining([' pool-shared', ' pool-simd']));
+    expect(state.report!.results.map((record) => [record.strategy, record.verified])).toEqual([['loop', true], ['pool-copy', true], ['simd', true]]);
     expect(consoleErrors).toEqual([]);
     await page.close();
   } finally {
