@@ -63,6 +63,10 @@ class MinimalGpu implements Strategy {
     return this.eatenCake;
   }
 
+  bytesCopied(): number {
+    return 2 * this.cake.byteLength; // up to the device and back, like gpu
+  }
+
   async dispose(): Promise<void> {
     this.device?.destroy();
   }
