@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { cakeOrders, type CakeOrder } from '../src/cake.ts';
-import { peakBytes } from '../src/bench/suite.ts';
-import { defaultStopRule, type StopRule } from '../src/bench/run.ts';
+import { peakBytes, type Plan } from '../src/bench/suite.ts';
+import { defaultStopRule } from '../src/bench/run.ts';
 import { nodeStrategies as strategies } from './node-strategies.ts';
 import type { Host } from '../src/host.ts';
 import type { EatOptions, StrategyEntry } from '../src/strategy.ts';
@@ -19,13 +19,8 @@ const maxRounds = 1 << 20; // one slice then costs ~3 ms on the CPU: anything mo
 const maxSlices = 2 ** 32 - 1; // slices are indexed by u32 on the GPU
 const memoryHeadroom = 0.8; // leave a fifth of free memory to the OS, the GPU driver and the workers
 
-export interface BenchArgs {
-  strategies: StrategyEntry[];
-  sizes: number[];
-  rounds: number[];
-  order: CakeOrder;
-  poolSize: number;
-  stop: StopRule;
+/** A plan (src/bench/suite.ts) plus what the CLI does with its report. */
+export interface BenchArgs extends Plan {
   gpu: Pick<EatOptions, 'workgroupSize' | 'uploadRoute' | 'wait'>;
   json?: string;
   csv?: string;

@@ -59,6 +59,32 @@ export async function measureRecord(
   return { record, startup: startup.map((cost) => ({ strategy: entry.name, ...cost })) };
 }
 
+/**
+ * Measures one cell into `report`: its record and start-up costs, or its failure (nothing is dropped). Returns the
+ * record, or undefined when the cell failed. `done` counts this cell.
+ */
+export async function measureInto(
+  report: BenchReport,
+  measureCell: () => Promise<{ record: BenchRecord; startup: StartupRecord[] }>,
+  cell: { strategy: string; n: number; rounds: number },
+  onProgress: (progress: Progress) => void,
+  done: number,
+  total: number,
+): Promise<BenchRecord | undefined> {
+  try {
+    const { record, startup } = await measureCell();
+    report.results.push(record);
+    report.startup.push(...startup);
+    onProgress({ kind: 'record', record, done, total });
+    return record;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    report.failures.push({ ...cell, error: message });
+    onProgress({ kind: 'failure', ...cell, error: message });
+    return undefined;
+  }
+}
+
 /** Runs the plan in order; once `stop` is aborted (Ctrl-C), it ends after the record in flight. */
 export async function runPlan(
   plan: Plan,
@@ -79,17 +105,7 @@ export async function runPlan(
       for (const entry of plan.strategies) {
         if (stop?.aborted) break;
         onProgress({ kind: 'start', strategy: entry.name, n, rounds, done, total });
-        try {
-          const { record, startup } = await measureRecord(entry, host, cake, expected, rounds, plan);
-          report.results.push(record);
-          report.startup.push(...startup);
-          onProgress({ kind: 'record', record, done: ++done, total });
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          report.failures.push({ strategy: entry.name, n, rounds, error: message });
-          onProgress({ kind: 'failure', strategy: entry.name, n, rounds, error: message });
-          done++;
-        }
+        await measureInto(report, () => measureRecord(entry, host, cake, expected, rounds, plan), { strategy: entry.name, n, rounds }, onProgress, ++done, total);
       }
     }
   }

@@ -7,7 +7,7 @@ import { measureMemcpy } from './memcpy.ts';
 import type { BenchReport, Environment, SkippedCell } from './record.ts';
 import { schema } from './record.ts';
 import type { StopRule } from './run.ts';
-import { measureRecord, type Plan, type Progress } from './suite.ts';
+import { measureInto, measureRecord, type Plan, type Progress } from './suite.ts';
 import { CostModel } from './sweep-costs.ts';
 import { expectedEaten } from './verify.ts';
 
@@ -122,19 +122,12 @@ export async function runSweep(
       onProgress({ kind: 'eta', done, total, elapsedMs: spentMs(), etaMs: etaMs(rowIndex, strategyIndex), doing });
       onProgress({ kind: 'start', strategy: entry.name, n, rounds, done, total });
       const cellStartMs = performance.now();
-      try {
-        const { record, startup } = await measureRecord(entry, host, cake, expected, rounds, { ...plan, stop: stopRule });
+      const measureCell = () => measureRecord(entry, host, cake, expected, rounds, { ...plan, stop: stopRule });
+      const record = await measureInto(report, measureCell, { strategy: entry.name, n, rounds }, onProgress, ++done, total);
+      if (record) {
         const runsMs = record.samplesMs.reduce((sum, ms) => sum + ms, 0) + stopRule.warmupRuns * record.medianMs;
         const overheadMs = Math.max(0, performance.now() - cellStartMs - runsMs);
         costs.add(entry.name, { rounds, work: n * rounds, medianMs: record.medianMs, overheadMs });
-        report.results.push(record);
-        report.startup.push(...startup);
-        onProgress({ kind: 'record', record, done: ++done, total });
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        report.failures.push({ strategy: entry.name, n, rounds, error: message });
-        onProgress({ kind: 'failure', strategy: entry.name, n, rounds, error: message });
-        done++;
       }
     }
     if (!rows.slice(rowIndex + 1).some((later) => later.n === n)) cakes.delete(n); // no later row eats this size

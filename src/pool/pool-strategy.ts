@@ -2,7 +2,11 @@
 import type { Host } from '../host.ts';
 import type { EatOptions, Phases, StartupCost, Strategy } from '../strategy.ts';
 import { cut, type Chunk } from './chunks.ts';
+import { epochMs, type FromFriend } from './friend.ts';
 import { Pool } from './pool.ts';
+import { poolPhases, type EatSpan } from './timeline.ts';
+
+type ChunkEaten = Extract<FromFriend, { kind: 'chunk-eaten' }>;
 
 export abstract class PoolStrategy implements Strategy {
   readonly clock = 'performance.now (friends: timeOrigin + now)';
@@ -45,6 +49,21 @@ export abstract class PoolStrategy implements Strategy {
     const eaters = new Uint8Array(this.cake.length);
     this.chunks.forEach(({ from, to }, chunk) => eaters.fill((this.chunkEaters[chunk] ?? -1) + 1, from, to));
     return eaters;
+  }
+
+  /**
+   * Waits for every chunk's reply after the caller posted the work (between startMs and sentMs, epoch ms),
+   * hands each reply to `place` (to put its slices back), records who ate it, and returns the phases.
+   */
+  protected async collectChunks(startMs: number, sentMs: number, place: (reply: ChunkEaten) => void = () => {}): Promise<Phases> {
+    const spans: EatSpan[] = [];
+    await this.pool.collect(this.chunks.length, (friend, reply) => {
+      if (reply.kind !== 'chunk-eaten') return;
+      place(reply);
+      spans.push(reply);
+      this.chunkEaters[reply.chunk] = friend;
+    });
+    return poolPhases(startMs, sentMs, spans, epochMs());
   }
 
   abstract eat(): Promise<Phases>;

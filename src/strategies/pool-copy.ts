@@ -1,7 +1,5 @@
 // Invite friends: each gets a copy of its chunk, eats it, and sends a copy back to be reassembled.
 import { bytesPerSlice } from '../cake.ts';
-import type { EatSpan } from '../pool/timeline.ts';
-import { poolPhases } from '../pool/timeline.ts';
 import { epochMs } from '../pool/friend.ts';
 import { PoolStrategy } from '../pool/pool-strategy.ts';
 import type { Phases, StrategyEntry } from '../strategy.ts';
@@ -21,14 +19,7 @@ class PoolCopy extends PoolStrategy {
       this.pool.post(chunk, { kind: 'eat-chunk', chunk, slices, rounds: this.rounds, giveBack: 'clone' }, this.describe(chunk));
     });
     const sentMs = epochMs();
-    const spans: EatSpan[] = [];
-    await this.pool.collect(this.chunks.length, (friend, reply) => {
-      if (reply.kind !== 'chunk-eaten' || !reply.slices) return;
-      this.eatenCake.set(reply.slices, this.chunks[reply.chunk]!.from);
-      spans.push(reply);
-      this.chunkEaters[reply.chunk] = friend;
-    });
-    return poolPhases(startMs, sentMs, spans, epochMs());
+    return this.collectChunks(startMs, sentMs, (reply) => this.eatenCake.set(reply.slices!, this.chunks[reply.chunk]!.from));
   }
 
   eaten(): Uint32Array {

@@ -2,7 +2,6 @@
 import { bake } from '../cake.ts';
 import { epochMs } from '../pool/friend.ts';
 import { PoolStrategy } from '../pool/pool-strategy.ts';
-import { poolPhases, type EatSpan } from '../pool/timeline.ts';
 import type { Phases, StrategyEntry } from '../strategy.ts';
 
 class PoolShared extends PoolStrategy {
@@ -31,13 +30,7 @@ class PoolShared extends PoolStrategy {
       this.pool.post(chunk, message, this.describe(chunk));
     });
     const sentMs = epochMs();
-    const spans: EatSpan[] = [];
-    await this.pool.collect(this.chunks.length, (friend, reply) => {
-      if (reply.kind !== 'chunk-eaten') return;
-      spans.push(reply);
-      this.chunkEaters[reply.chunk] = friend;
-    });
-    return poolPhases(startMs, sentMs, spans, epochMs());
+    return this.collectChunks(startMs, sentMs);
   }
 
   eaten(): Uint32Array {

@@ -2,7 +2,6 @@
 import { bytesPerSlice } from '../cake.ts';
 import { epochMs } from '../pool/friend.ts';
 import { PoolStrategy } from '../pool/pool-strategy.ts';
-import { poolPhases, type EatSpan } from '../pool/timeline.ts';
 import { cakeMemory, kernelStep, lanes, simdUnavailable, kernelBytes } from '../simd/kernel.ts';
 import type { Phases, StrategyEntry } from '../strategy.ts';
 
@@ -32,11 +31,7 @@ class PoolSimd extends PoolStrategy {
       this.pool.post(chunk, message, this.describe(chunk));
     });
     const sentMs = epochMs();
-    const spans: EatSpan[] = [];
-    await this.pool.collect(this.chunks.length, (_, reply) => {
-      if (reply.kind === 'chunk-eaten') spans.push(reply);
-    });
-    return poolPhases(startMs, sentMs, spans, epochMs());
+    return this.collectChunks(startMs, sentMs);
   }
 
   eaten(): Uint32Array {

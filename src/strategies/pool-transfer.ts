@@ -2,7 +2,6 @@
 import { bytesPerSlice } from '../cake.ts';
 import { epochMs } from '../pool/friend.ts';
 import { PoolStrategy } from '../pool/pool-strategy.ts';
-import { poolPhases, type EatSpan } from '../pool/timeline.ts';
 import type { Phases, StrategyEntry } from '../strategy.ts';
 
 class PoolTransfer extends PoolStrategy {
@@ -24,15 +23,10 @@ class PoolTransfer extends PoolStrategy {
       this.pool.post(chunk, message, this.describe(chunk), [plate.buffer]); // moved: `plate` is detached now
     });
     const sentMs = epochMs();
-    const spans: EatSpan[] = [];
-    await this.pool.collect(this.chunks.length, (friend, reply) => {
-      if (reply.kind !== 'chunk-eaten' || !reply.slices) return;
-      this.plates[reply.chunk] = reply.slices; // the friend moved it back
-      this.eatenCake.set(reply.slices, this.chunks[reply.chunk]!.from);
-      spans.push(reply);
-      this.chunkEaters[reply.chunk] = friend;
+    return this.collectChunks(startMs, sentMs, (reply) => {
+      this.plates[reply.chunk] = reply.slices!; // the friend moved it back
+      this.eatenCake.set(reply.slices!, this.chunks[reply.chunk]!.from);
     });
-    return poolPhases(startMs, sentMs, spans, epochMs());
   }
 
   eaten(): Uint32Array {
