@@ -21,7 +21,7 @@ const memoryHeadroom = 0.8; // leave a fifth of free memory to the OS, the GPU d
 
 /** A plan (src/bench/suite.ts) plus what the CLI does with its report. */
 export interface BenchArgs extends Plan {
-  gpu: Pick<EatOptions, 'workgroupSize' | 'uploadRoute' | 'wait'>;
+  gpu: Pick<EatOptions, 'workgroupSize' | 'uploadRoute' | 'wait' | 'kernelClock'>;
   json?: string;
   csv?: string;
   /** --sweep: sizes x rounds x strategies within this budget. */
@@ -90,7 +90,7 @@ function parseStrategies(text: string, host: Host): StrategyEntry[] {
 
 const valueOptions = [
   '--strategies', '--sizes', '--rounds', '--runs', '--min-time', '--max-time', '--pool-size', '--cake', '--json', '--csv',
-  '--adapter', '--workgroup-size', '--upload-route', '--wait', '--budget', '--report', '--compare',
+  '--adapter', '--workgroup-size', '--upload-route', '--wait', '--kernel-clock', '--budget', '--report', '--compare',
 ];
 const flagOptions = ['--sweep', '--fail-on-regression'];
 
@@ -144,6 +144,7 @@ export function parseBenchArgs(values: Map<string, string>, host: Host): BenchAr
       ...(values.has('--workgroup-size') ? { workgroupSize: parseWorkgroupSize(get('--workgroup-size', '')) } : {}),
       uploadRoute: parseChoice('--upload-route', get('--upload-route', 'writeBuffer'), uploadRoutes),
       wait: parseChoice('--wait', get('--wait', 'nap'), waitPolicies),
+      kernelClock: parseChoice('--kernel-clock', get('--kernel-clock', 'auto'), ['auto', 'wall'] as const),
     },
     json: values.get('--json'),
     csv: values.get('--csv'),
@@ -186,7 +187,7 @@ function exampleOf(option: string): string {
   const examples: Record<string, string> = {
     '--strategies': 'loop,pool-shared', '--sizes': '2^16,2^20', '--rounds': 'light,heavy', '--runs': '10',
     '--min-time': '500', '--max-time': '10000', '--pool-size': '4', '--cake': 'shuffled', '--json': 'out.json', '--csv': 'out.csv',
-    '--adapter': 'lavapipe', '--workgroup-size': '64', '--upload-route': 'mappedAtCreation', '--wait': 'spin',
+    '--adapter': 'lavapipe', '--workgroup-size': '64', '--upload-route': 'mappedAtCreation', '--wait': 'spin', '--kernel-clock': 'wall',
     '--budget': '5m', '--report': 'report', '--compare': 'baseline.json',
   };
   return examples[option] ?? '';

@@ -27,6 +27,8 @@ export interface EatOptions {
   uploadRoute?: UploadRoute;
   /** GPU strategies: how the host waits for the device (default nap where the thread may block). */
   wait?: WaitPolicy;
+  /** GPU strategies: 'auto' times kernels with trustworthy timestamp queries when present; 'wall' never does. */
+  kernelClock?: 'auto' | 'wall';
   /** GPU strategies: 'default' keeps WebGPU's default limits (128 MiB bindings) instead of the adapter's. */
   gpuLimits?: 'adapter' | 'default';
 }

@@ -5,6 +5,7 @@ import { bake, checksum, hex } from '../src/cake.ts';
 import { expectedEaten, verifyEaten } from '../src/bench/verify.ts';
 import { compile, createPipeline } from '../src/gpu/device.ts';
 import { EatKernel } from '../src/gpu/eat-kernel.ts';
+import { isTrustworthy } from '../src/gpu/timing.ts';
 import { uploadRoutes } from '../src/gpu/buffers.ts';
 import { findStrategy } from '../src/strategies/index.ts';
 import type { EatOptions } from '../src/strategy.ts';
@@ -59,6 +60,23 @@ describe.skipIf(isGpuSkipped).each(testAdapters)('on %s', (adapter) => {
     }
   });
 
+  it('falls back to the wall clock for kernels when asked, and says so', async () => {
+    for (const name of ['gpu', 'gpu-resident'] as const) {
+      const host = await hostWithAdapter(adapter);
+      const strategy = findStrategy(name)!.create(host);
+      try {
+        await strategy.prepare(bake(4099), { rounds: 64, poolSize: 1, kernelClock: 'wall' });
+        const phases = await strategy.eat();
+        await strategy.fetchEaten?.();
+        verifyEaten(name, strategy.eaten(), expectedEaten(bake(4099), 64), 64);
+        expect(strategy.clock).toMatch(/^performance\.now \(no trustworthy timestamp-query, or --kernel-clock wall/);
+        expect(phases.kernel).toBeGreaterThan(0);
+      } finally {
+        await strategy.dispose();
+      }
+    }
+  });
+
   it('eats at every workgroup size from 1 to the adapter maximum', async () => {
     const host = await hostWithAdapter(adapter);
     const max = (await host.gpu!.requestAdapter())!.limits.maxComputeInvocationsPerWorkgroup;
@@ -103,5 +121,14 @@ describe.skipIf(isGpuSkipped)('a cake too big for the device', () => {
         /^A cake of 4294967232 slices needs 32768 MiB on the GPU \(the cake and its eaten twin\), and this device could not allocate it: .*\. Use a smaller n\.$/,
       );
     });
+  });
+});
+
+describe('timestamp trust', () => {
+  it('trusts timestamps that read nonzero and in order, and not ones that often read zero or backwards', () => {
+    expect(isTrustworthy({ smallestStepNs: 1000, zeroOrNegativeShare: 0, passes: 20 })).toBe(true);
+    expect(isTrustworthy({ smallestStepNs: 1000, zeroOrNegativeShare: 0.1, passes: 20 })).toBe(true);
+    expect(isTrustworthy({ smallestStepNs: 1000, zeroOrNegativeShare: 0.15, passes: 20 })).toBe(false);
+    expect(isTrustworthy({ smallestStepNs: Infinity, zeroOrNegativeShare: 0, passes: 20 })).toBe(false);
   });
 });

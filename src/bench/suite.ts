@@ -15,7 +15,7 @@ export interface Plan {
   poolSize: number;
   stop: StopRule;
   /** GPU options passed to every strategy (the others ignore them). */
-  gpu?: Pick<EatOptions, 'workgroupSize' | 'uploadRoute' | 'wait' | 'gpuLimits'>;
+  gpu?: Pick<EatOptions, 'workgroupSize' | 'uploadRoute' | 'wait' | 'kernelClock' | 'gpuLimits'>;
 }
 
 export type Progress =

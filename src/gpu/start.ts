@@ -1,9 +1,10 @@
 // Starting the GPU for a strategy: device, kernel, timer and waiter, with each start-up cost measured.
 import type { Host } from '../host.ts';
 import type { EatOptions, StartupCost } from '../strategy.ts';
-import { openGpu, type Gpu } from './device.ts';
+import { compile, createPipeline, openGpu, type Gpu } from './device.ts';
 import { EatKernel } from './eat-kernel.ts';
-import { PassTimer } from './timing.ts';
+import { kernels } from './shaders.ts';
+import { isTrustworthy, PassTimer, probeTimestamps } from './timing.ts';
 import type { WaitPolicy } from './wait.ts';
 
 const defaultWorkgroupSize = 64; // the usual WebGPU advice; `cake tune` finds better per adapter
@@ -19,6 +20,21 @@ export interface StartedGpu {
 /** Why a GPU strategy cannot run in `host`, or undefined. */
 export function gpuUnavailable(host: Host): string | undefined {
   return host.gpu ? undefined : (host.gpuMissing ?? 'this host has no WebGPU.');
+}
+
+const trustPasses = 20; // a quick check per device; the report's full probe takes 200
+
+/**
+ * A kernel timer when the device has timestamps that read nonzero and in order; else undefined, and the
+ * strategies time the kernel by wall clock (submit to onSubmittedWorkDone) and say so in their clock.
+ */
+async function trustedTimer(gpu: Gpu, startup: StartupCost[]): Promise<PassTimer | undefined> {
+  if (!gpu.hasTimestamps) return undefined;
+  const startMs = performance.now();
+  const noop = await createPipeline(gpu.device, await compile(gpu.device, kernels.noop), kernels.noop.entryPoint);
+  const trust = await probeTimestamps(gpu.device, noop, trustPasses);
+  startup.push({ name: `timestamp check (${trustPasses} noop passes)`, ms: performance.now() - startMs });
+  return isTrustworthy(trust) ? new PassTimer(gpu.device) : undefined;
 }
 
 /** The workgroup size a strategy uses for `options`. */
@@ -46,7 +62,7 @@ export async function startGpu(host: Host, slices: number, options: EatOptions):
     await gpu.device.queue.onSubmittedWorkDone();
     startup.push({ name: 'first dispatch (submit to done)', ms: performance.now() - startMs });
     gpu.check();
-    return { gpu, kernel, wait: options.wait ?? 'nap', timer: gpu.hasTimestamps ? new PassTimer(gpu.device) : undefined, startup };
+    return { gpu, kernel, wait: options.wait ?? 'nap', timer: options.kernelClock === 'wall' ? undefined : await trustedTimer(gpu, startup), startup };
   } catch (error) {
     gpu.destroy();
     throw error;

@@ -51,12 +51,12 @@ export interface TimestampTrust {
 const probePasses = 200; // enough tiny passes to see the step; takes well under a second on software GPUs
 
 /** Times many one-workgroup noop passes to see how fine the timestamps are and whether they go backwards. */
-export async function probeTimestamps(device: GPUDevice, noop: GPUComputePipeline): Promise<TimestampTrust> {
+export async function probeTimestamps(device: GPUDevice, noop: GPUComputePipeline, passes = probePasses): Promise<TimestampTrust> {
   const timer = new PassTimer(device);
   let smallestStepNs = Infinity;
   let zeroOrNegative = 0;
   try {
-    for (let pass = 0; pass < probePasses; pass++) {
+    for (let pass = 0; pass < passes; pass++) {
       const encoder = device.createCommandEncoder();
       const computePass = encoder.beginComputePass({ timestampWrites: timer.timestampWrites });
       computePass.setPipeline(noop);
@@ -71,5 +71,12 @@ export async function probeTimestamps(device: GPUDevice, noop: GPUComputePipelin
   } finally {
     timer.destroy();
   }
-  return { smallestStepNs, zeroOrNegativeShare: zeroOrNegative / probePasses, passes: probePasses };
+  return { smallestStepNs, zeroOrNegativeShare: zeroOrNegative / passes, passes };
+}
+
+const maxBrokenShare = 0.1; // more zero or negative readings than this and the kernel phase falls back to wall clock
+
+/** Whether a probe's timestamps can time kernels: nonzero, ordered readings almost always. */
+export function isTrustworthy(trust: TimestampTrust): boolean {
+  return trust.zeroOrNegativeShare <= maxBrokenShare && Number.isFinite(trust.smallestStepNs);
 }

@@ -24,7 +24,7 @@ class GpuResident implements Strategy {
   constructor(private readonly host: Host) {}
 
   get clock(): string {
-    return this.timer ? 'kernel: timestamp-query; encode, sync: performance.now' : 'performance.now (no timestamp-query: kernel = submit to onSubmittedWorkDone)';
+    return this.timer ? 'kernel: timestamp-query; encode, sync: performance.now' : 'performance.now (no trustworthy timestamp-query, or --kernel-clock wall: kernel = submit to onSubmittedWorkDone)';
   }
 
   /** Uploads the cake once, untimed: from here on it stays on the device. */

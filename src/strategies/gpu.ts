@@ -24,7 +24,7 @@ class GpuStrategy implements Strategy {
   constructor(private readonly host: Host) {}
 
   get clock(): string {
-    return this.timer ? 'kernel: timestamp-query; other phases: performance.now' : 'performance.now (no timestamp-query: kernel = submit to onSubmittedWorkDone)';
+    return this.timer ? 'kernel: timestamp-query; other phases: performance.now' : 'performance.now (no trustworthy timestamp-query, or --kernel-clock wall: kernel = submit to onSubmittedWorkDone)';
   }
 
   async prepare(cake: Uint32Array, options: EatOptions): Promise<StartupCost[]> {
