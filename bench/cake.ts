@@ -115,9 +115,9 @@ async function info(): Promise<number> {
   const adapters = await listAdapters();
   lines.push(adapters.length > 0 ? 'adapters (--adapter NAME):' : `adapters: none. ${host.gpuMissing ?? ''}`);
   for (const found of adapters) {
-    lines.push(`  ${found.name.padEnd(12)} ${found.description} (${found.vendor}, ${found.architecture})`);
-    lines.push(`  ${''.padEnd(12)} limits: ${Object.entries(found.limits).map(([name, value]) => `${name} ${value}`).join(', ')}`);
-    lines.push(`  ${''.padEnd(12)} features: ${found.features.join(', ')}`);
+    lines.push(`  ${found.name.padEnd(20)} ${found.description} (${found.vendor}, ${found.architecture})`);
+    lines.push(`  ${''.padEnd(20)} limits: ${Object.entries(found.limits).map(([name, value]) => `${name} ${value}`).join(', ')}`);
+    lines.push(`  ${''.padEnd(20)} features: ${found.features.join(', ')}`);
   }
   process.stdout.write(lines.join('\n') + '\n');
   return 0;

@@ -49,16 +49,19 @@ export interface ListedAdapter extends AdapterSummary {
 
 const listedLimits = ['maxBufferSize', 'maxStorageBufferBindingSize', 'maxComputeWorkgroupsPerDimension', 'maxComputeInvocationsPerWorkgroup', 'maxComputeWorkgroupSizeX'] as const;
 
-/** The adapters this machine offers: Dawn's default, lavapipe and SwiftShader where present (deduplicated). */
+/** The adapters this machine offers: lavapipe and SwiftShader where present, and Dawn's default (deduplicated). */
 export async function listAdapters(): Promise<ListedAdapter[]> {
   const listed: ListedAdapter[] = [];
-  for (const name of ['default', 'lavapipe', 'swiftshader']) {
-    const adapter = await dawnGpu(name === 'default' ? undefined : name).requestAdapter();
+  const fallback = await dawnGpu().requestAdapter();
+  const defaultDescription = fallback ? summarize(fallback).description : undefined;
+  for (const name of ['lavapipe', 'swiftshader', 'default']) {
+    const adapter = name === 'default' ? fallback : await dawnGpu(name).requestAdapter();
     if (!adapter) continue;
     const summary = summarize(adapter);
     if (listed.some((other) => other.description === summary.description)) continue;
     const limits = Object.fromEntries(listedLimits.map((limit) => [limit, adapter.limits[limit]]));
-    listed.push({ name, ...summary, features: [...adapter.features].sort(), limits });
+    const label = summary.description === defaultDescription && name !== 'default' ? `${name} (default)` : name;
+    listed.push({ name: label, ...summary, features: [...adapter.features].sort(), limits });
   }
   return listed;
 }
