@@ -101,10 +101,13 @@ export interface ShapeSpace {
   illegal: { shape: Shape; reason: string }[];
 }
 
-/** The space for a cake of `slices` slices on a device with `limits`. */
-export function buildSpace(limits: ShapeLimits, slices: number): ShapeSpace {
+/**
+ * The space for a cake of `slices` slices on a device with `limits`; `workgroupSizes` narrows that axis (sizes
+ * over the limits stay in the space, as illegal shapes with their reason).
+ */
+export function buildSpace(limits: ShapeLimits, slices: number, workgroupSizes = workgroupSizesFor(limits)): ShapeSpace {
   const axes: ShapeAxes = {
-    workgroupSize: workgroupSizesFor(limits),
+    workgroupSize: [...workgroupSizes].sort((a, b) => a - b),
     slicesPerInvocation: [...slicesPerInvocationChoices],
     layout: [...layouts],
     load: [...loads],
