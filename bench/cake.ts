@@ -8,6 +8,7 @@ import { strategies } from '../src/strategies/index.ts';
 import { defaults, leftOutByDefault, parseBenchArgs, readOptions, UsageError } from './args.ts';
 import { checkGpu, listAdapters } from './node-gpu.ts';
 import { nodeHost } from './node-host.ts';
+import { tune } from './tune.ts';
 
 const usage = `usage: cake <command> [options]
 
@@ -16,6 +17,7 @@ commands:
           --strategies a,b   (default: all that run here)     --sizes 2^16,2^20  (default ${defaults.sizes})
           --rounds light,medium,heavy|N  (default ${defaults.rounds})  --runs N  --min-time MS  --max-time MS
           --pool-size N (default: cores)  --cake ordered|shuffled  --json FILE  --csv FILE
+  tune    find the eat kernel's best shape on this adapter (cake tune --help)
   info    runtime, CPU, cores and the strategies this machine can run
   help    this text`;
 
@@ -91,6 +93,8 @@ async function main(argv: string[]): Promise<number> {
       return bench(rest);
     case 'info':
       return info();
+    case 'tune':
+      return tune(rest);
     case 'help':
     case '--help':
     case '-h':
