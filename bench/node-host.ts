@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Host } from '../src/host.ts';
 import type { Friend } from '../src/pool/friend.ts';
 import { dawnGpu } from './node-gpu.ts';
+import { nodeTuneCache } from './node-tune-cache.ts';
 
 /**
  * Worker scripts are JavaScript built by `npm run build:node` into dist/node (Node 20 cannot run .ts in a
@@ -56,6 +57,7 @@ export function nodeHost({ friendScript, adapter }: NodeHostOptions = {}): Host 
     hasSharedMemory: true,
     piscinaFriend: builtScript('piscina-friend.js'),
     gpu: dawnGpu(adapter),
+    tuneCache: nodeTuneCache(adapter),
     inviteFriend: (id) => workerFriend(script, id),
   };
 }

@@ -1,10 +1,8 @@
 // `cake tune`: parses its own arguments (one-line UsageErrors, exit 2), opens the adapter, runs a tune or a
 // replay from the cache, prints progress on stderr and the tables on stdout. No tuning logic lives here.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { openGpu } from '../src/gpu/device.ts';
-import { TuneCache, type CacheStore } from '../src/tune/cache.ts';
+import { TuneCache } from '../src/tune/cache.ts';
 import { defaultReplay, replay } from '../src/tune/replay.ts';
 import { formatReplay, formatTune } from '../src/tune/report.ts';
 import { searchStrategyNames, type SearchStrategyName } from '../src/tune/search.ts';
@@ -13,6 +11,7 @@ import { entryKey, landscapeOf, tune as runTune } from '../src/tune/tune.ts';
 import { namedRounds, parseSize, UsageError } from './args.ts';
 import { checkGpu } from './node-gpu.ts';
 import { nodeHost } from './node-host.ts';
+import { dawnRuntime, defaultCachePath, fileStore } from './node-tune-cache.ts';
 
 export const tuneUsage = `usage: cake tune [options]
   --adapter lavapipe|swiftshader   --n 2^20 (slices, one size)   --rounds light|heavy|N (default light)
@@ -85,30 +84,11 @@ export function parseTuneArgs(argv: string[]): TuneArgs {
     maxSamples: Math.max(fullSamples, integer('--max-samples', values.get('--max-samples') ?? '20', 1, '20')),
     seed: integer('--seed', values.get('--seed') ?? '1', 0, '7'),
     workgroupSizes: values.get('--workgroup-sizes')?.split(',').map((text) => integer('--workgroup-sizes', text, 1, '32,64,128')),
-    cache: values.get('--cache') ?? path.join('.cake', `tune-${adapter ?? 'default'}.json`),
+    cache: values.get('--cache') ?? defaultCachePath(adapter),
     json: values.get('--json'),
     isReplay: values.has('--replay'),
     seeds: integer('--seeds', values.get('--seeds') ?? String(defaultReplay.seeds), 1, '200'),
   };
-}
-
-/** The cache as a file, written whole to a temporary name and renamed, so an interrupted write loses nothing. */
-export function fileStore(file: string): CacheStore {
-  return {
-    where: file,
-    read: () => (existsSync(file) ? readFileSync(file, 'utf8') : undefined),
-    write(text) {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(`${file}.tmp`, text);
-      renameSync(`${file}.tmp`, file);
-    },
-  };
-}
-
-/** Dawn's version is the webgpu package's: part of the cache key, since another Dawn may time differently. */
-function dawnRuntime(): string {
-  const version = (createRequire(import.meta.url)('webgpu/package.json') as { version: string }).version;
-  return `webgpu ${version} (Dawn) on Node ${process.versions.node}`;
 }
 
 const progress = (line: string) => void process.stderr.write(`cake tune: ${line}\n`);

@@ -1,5 +1,6 @@
 // What a host (the Node CLI, the browser page) provides to the library: friends, machine facts, the GPU.
 import type { Friend } from './pool/friend.ts';
+import type { TuneCacheAccess } from './tune/auto.ts';
 
 export interface Host {
   /** 'node 20.20.2', 'Chrome 156', ... */
@@ -17,4 +18,6 @@ export interface Host {
   readonly gpuMissing?: string;
   /** Node only: the piscina worker script's path (bench/piscina-friend.ts, built). */
   readonly piscinaFriend?: string;
+  /** Where `cake tune` keeps its results, for --workgroup-size auto; none: auto means 64. */
+  readonly tuneCache?: TuneCacheAccess;
 }

@@ -5,6 +5,7 @@ import { openGpu, type Gpu } from './device.ts';
 import { EatKernel } from './eat-kernel.ts';
 import { PassTimer } from './timing.ts';
 import type { WaitPolicy } from './wait.ts';
+import { autoWorkgroupSize } from '../tune/auto.ts';
 
 const defaultWorkgroupSize = 64; // the usual WebGPU advice; `cake tune` finds better per adapter
 
@@ -14,6 +15,8 @@ export interface StartedGpu {
   timer: PassTimer | undefined;
   wait: WaitPolicy;
   startup: StartupCost[];
+  /** For the record: the workgroup size used and, for auto, where it came from. */
+  settings: { workgroupSize: number; tuned?: string };
 }
 
 /** Why a GPU strategy cannot run in `host`, or undefined. */
@@ -21,10 +24,6 @@ export function gpuUnavailable(host: Host): string | undefined {
   return host.gpu ? undefined : (host.gpuMissing ?? 'this host has no WebGPU.');
 }
 
-/** The workgroup size a strategy uses for `options`. */
-export function workgroupSizeOf(options: EatOptions): number {
-  return options.workgroupSize ?? defaultWorkgroupSize;
-}
 
 /**
  * Opens a device, compiles the eat kernel for a cake of `slices` slices and runs its first dispatch, timing
@@ -37,7 +36,8 @@ export async function startGpu(host: Host, slices: number, options: EatOptions):
   const startup: StartupCost[] = [{ name: 'adapter + device request', ms: performance.now() - startMs }];
   try {
     startMs = performance.now();
-    const kernel = await EatKernel.create(gpu, slices, options.rounds, workgroupSizeOf(options));
+    const settings = options.workgroupSize === 'auto' ? autoWorkgroupSize(host.tuneCache, gpu, slices, options.rounds) : { workgroupSize: options.workgroupSize ?? defaultWorkgroupSize };
+    const kernel = await EatKernel.create(gpu, slices, options.rounds, settings.workgroupSize);
     startup.push({ name: 'shader module + createComputePipelineAsync + buffers', ms: performance.now() - startMs });
     startMs = performance.now();
     const encoder = gpu.device.createCommandEncoder();
@@ -46,7 +46,7 @@ export async function startGpu(host: Host, slices: number, options: EatOptions):
     await gpu.device.queue.onSubmittedWorkDone();
     startup.push({ name: 'first dispatch (submit to done)', ms: performance.now() - startMs });
     gpu.check();
-    return { gpu, kernel, wait: options.wait ?? 'nap', timer: gpu.hasTimestamps ? new PassTimer(gpu.device) : undefined, startup };
+    return { gpu, kernel, wait: options.wait ?? 'nap', timer: gpu.hasTimestamps ? new PassTimer(gpu.device) : undefined, startup, settings };
   } catch (error) {
     gpu.destroy();
     throw error;

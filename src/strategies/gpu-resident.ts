@@ -3,7 +3,7 @@
 import type { Gpu } from '../gpu/device.ts';
 import { Readback } from '../gpu/buffers.ts';
 import type { EatKernel } from '../gpu/eat-kernel.ts';
-import { gpuUnavailable, startGpu, workgroupSizeOf } from '../gpu/start.ts';
+import { gpuUnavailable, startGpu, type StartedGpu } from '../gpu/start.ts';
 import type { PassTimer } from '../gpu/timing.ts';
 import { waitFor, type WaitPolicy } from '../gpu/wait.ts';
 import type { Host } from '../host.ts';
@@ -17,7 +17,7 @@ class GpuResident implements Strategy {
   private wait: WaitPolicy = 'nap';
   private readback!: Readback;
   private eatenCake = new Uint32Array(0);
-  private options!: EatOptions;
+  private started!: StartedGpu['settings'];
 
   constructor(private readonly host: Host) {}
 
@@ -27,9 +27,8 @@ class GpuResident implements Strategy {
 
   /** Uploads the cake once, untimed: from here on it stays on the device. */
   async prepare(cake: Uint32Array, options: EatOptions): Promise<StartupCost[]> {
-    this.options = options;
     const started = await startGpu(this.host, cake.length, options);
-    ({ gpu: this.gpu, kernel: this.kernel, wait: this.wait, timer: this.timer } = started);
+    ({ gpu: this.gpu, kernel: this.kernel, wait: this.wait, timer: this.timer, settings: this.started } = started);
     this.kernel.portions.forEach(({ from, to }, portion) => this.gpu.device.queue.writeBuffer(this.kernel.cakeBuffers[portion]!, 0, cake, from, to - from));
     await this.gpu.device.queue.onSubmittedWorkDone();
     this.readback = new Readback(this.gpu.device, this.kernel.portions);
@@ -72,7 +71,7 @@ class GpuResident implements Strategy {
   }
 
   settings(): Record<string, string | number> {
-    return { workgroupSize: workgroupSizeOf(this.options), wait: this.wait, portions: this.kernel.portions.length, adapter: this.gpu.adapterSummary.description };
+    return { ...this.started, wait: this.wait, portions: this.kernel.portions.length, adapter: this.gpu.adapterSummary.description };
   }
 
   async dispose(): Promise<void> {

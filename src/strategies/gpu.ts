@@ -6,7 +6,7 @@ import type { PassTimer } from '../gpu/timing.ts';
 import { waitFor, type WaitPolicy } from '../gpu/wait.ts';
 import type { Host } from '../host.ts';
 import type { EatOptions, Phases, StartupCost, Strategy, StrategyEntry } from '../strategy.ts';
-import { gpuUnavailable, startGpu, workgroupSizeOf } from '../gpu/start.ts';
+import { gpuUnavailable, startGpu, type StartedGpu } from '../gpu/start.ts';
 
 class GpuStrategy implements Strategy {
   readonly name = 'gpu';
@@ -18,7 +18,7 @@ class GpuStrategy implements Strategy {
   private wait: WaitPolicy = 'nap';
   private cake: Uint32Array = new Uint32Array(0);
   private eatenCake = new Uint32Array(0);
-  private options!: EatOptions;
+  private started!: StartedGpu['settings'];
 
   constructor(private readonly host: Host) {}
 
@@ -27,11 +27,10 @@ class GpuStrategy implements Strategy {
   }
 
   async prepare(cake: Uint32Array, options: EatOptions): Promise<StartupCost[]> {
-    this.options = options;
     this.cake = cake;
     this.eatenCake = new Uint32Array(cake.length);
     const started = await startGpu(this.host, cake.length, options);
-    ({ gpu: this.gpu, kernel: this.kernel, wait: this.wait, timer: this.timer } = started);
+    ({ gpu: this.gpu, kernel: this.kernel, wait: this.wait, timer: this.timer, settings: this.started } = started);
     this.uploader = new Uploader(this.gpu.device, options.uploadRoute ?? 'writeBuffer');
     this.readback = new Readback(this.gpu.device, this.kernel.portions);
     return started.startup;
@@ -84,7 +83,7 @@ class GpuStrategy implements Strategy {
 
   settings(): Record<string, string | number> {
     return {
-      workgroupSize: workgroupSizeOf(this.options),
+      ...this.started,
       uploadRoute: this.uploader.route,
       wait: this.wait,
       portions: this.kernel.portions.length,
