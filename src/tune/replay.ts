@@ -46,7 +46,7 @@ export async function replay(strategy: SearchStrategyName, landscape: Landscape,
   const index = new Map(points.map((point, i) => [point.join(','), i]));
   for (let seed = 1; seed <= options.seeds; seed++) {
     const random = seededRandom(seed);
-    const orders = samplesMs.map((samples) => shuffle([...samples], seededRandom(seed * 7919 + samples.length)));
+    const orders = samplesMs.map((samples, point) => shuffle([...samples], seededRandom(seed * 7919 + point)));
     const measure = async (point: Point, k: number) => medianOf(orders[index.get(point.join(','))!]!.slice(0, Math.max(1, k)));
     const result = await search(strategy, { axisSizes, legal: points }, measure, { budget, fullSamples: options.fullSamples, random });
     const hit = result.steps.find((step) => trueMs[step.incumbent]! <= bestMs * (1 + options.tolerance));
