@@ -24,7 +24,6 @@ export function gpuUnavailable(host: Host): string | undefined {
   return host.gpu ? undefined : (host.gpuMissing ?? 'this host has no WebGPU.');
 }
 
-
 /**
  * Opens a device, compiles the eat kernel for a cake of `slices` slices and runs its first dispatch, timing
  * each step. On any failure everything opened so far is destroyed.
@@ -35,8 +34,8 @@ export async function startGpu(host: Host, slices: number, options: EatOptions):
   const gpu = await openGpu(host.gpu, { limits: options.gpuLimits ?? 'adapter' });
   const startup: StartupCost[] = [{ name: 'adapter + device request', ms: performance.now() - startMs }];
   try {
-    startMs = performance.now();
     const settings = options.workgroupSize === 'auto' ? autoWorkgroupSize(host.tuneCache, gpu, slices, options.rounds) : { workgroupSize: options.workgroupSize ?? defaultWorkgroupSize };
+    startMs = performance.now(); // after the tune-cache lookup: reading a small file is no GPU start-up cost
     const kernel = await EatKernel.create(gpu, slices, options.rounds, settings.workgroupSize);
     startup.push({ name: 'shader module + createComputePipelineAsync + buffers', ms: performance.now() - startMs });
     startMs = performance.now();
