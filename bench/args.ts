@@ -35,10 +35,11 @@ export interface BenchArgs extends Plan {
 
 const maxWorkgroupSize = 1024; // no WebGPU adapter allows more; the device refuses what its own limit does not
 
-function parseWorkgroupSize(text: string): number {
+function parseWorkgroupSize(text: string): number | 'auto' {
+  if (text === 'auto') return 'auto'; // the tuned size from `cake tune`'s cache, else 64
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1 || value > maxWorkgroupSize) {
-    throw new UsageError(`--workgroup-size: "${text}" is not allowed; use an integer 1..${maxWorkgroupSize} within your adapter's maxComputeInvocationsPerWorkgroup (see cake info). Example: --workgroup-size 64`);
+    throw new UsageError(`--workgroup-size: "${text}" is not allowed; use auto or an integer 1..${maxWorkgroupSize} within your adapter's maxComputeInvocationsPerWorkgroup (see cake info). Example: --workgroup-size 64`);
   }
   return value;
 }
@@ -141,7 +142,7 @@ export function parseBenchArgs(values: Map<string, string>, host: Host): BenchAr
       maxTimeMs: parseCount('--max-time', get('--max-time', String(stopDefaults.maxTimeMs)), 0, '10000'),
     },
     gpu: {
-      ...(values.has('--workgroup-size') ? { workgroupSize: parseWorkgroupSize(get('--workgroup-size', '')) } : {}),
+      workgroupSize: parseWorkgroupSize(get('--workgroup-size', 'auto')),
       uploadRoute: parseChoice('--upload-route', get('--upload-route', 'writeBuffer'), uploadRoutes),
       wait: parseChoice('--wait', get('--wait', 'nap'), waitPolicies),
       kernelClock: parseChoice('--kernel-clock', get('--kernel-clock', 'auto'), ['auto', 'wall'] as const),

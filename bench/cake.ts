@@ -18,6 +18,7 @@ import { nodeHost } from './node-host.ts';
 import { writeOutputs } from './outputs.ts';
 import { progressPrinter } from './progress-bar.ts';
 import { sweepDefaults } from './sweep-args.ts';
+import { tune } from './tune.ts';
 
 const usage = `usage: cake <command> [options]
 
@@ -33,6 +34,7 @@ commands:
           --fail-on-regression  with --compare: exit 1 when a record is slower beyond the noise
           Ctrl-C stops after the record in flight and writes what was measured (exit 130)
   lessons the deck's story, each claim shown with a live, verified measurement (under 30 s)
+  tune    find the eat kernel's best shape on this adapter (cake tune --help)
   info    runtime, CPU, cores and the strategies this machine can run
   help    this text`;
 
@@ -132,6 +134,8 @@ async function main(argv: string[]): Promise<number> {
       return info();
     case 'lessons':
       return runLessons(rest);
+    case 'tune':
+      return tune(rest);
     case 'help':
     case '--help':
     case '-h':
@@ -141,7 +145,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(usage + '\n');
       return 2;
     default:
-      throw new UsageError(`unknown command "${command}". Commands: bench, lessons, info, help. Example: cake bench --sizes 2^20`);
+      throw new UsageError(`unknown command "${command}". Commands: bench, tune, lessons, info, help. Example: cake bench --sizes 2^20`);
   }
 }
 

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Host } from '../src/host.ts';
 import type { Friend } from '../src/pool/friend.ts';
 import { dawnGpu } from './node-gpu.ts';
+import { nodeTuneCache } from './node-tune-cache.ts';
 
 /**
  * Worker scripts are JavaScript built by `npm run build:node` into dist/node (Node 20 cannot run .ts in a
@@ -57,6 +58,7 @@ export function nodeHost({ friendScript, adapter }: NodeHostOptions = {}): Host 
     piscinaFriend: builtScript('piscina-friend.js'),
     gpu: dawnGpu(adapter),
     timestampQuantization: "off: Dawn's timestamp_quantization feature disabled (it rounds to 65.536 us steps on lavapipe)",
+    tuneCache: nodeTuneCache(adapter),
     inviteFriend: (id) => workerFriend(script, id),
     readMemory: () => {
       const usage = process.memoryUsage();

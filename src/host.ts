@@ -1,5 +1,6 @@
 // What a host (the Node CLI, the browser page) provides to the library: friends, machine facts, the GPU.
 import type { Friend } from './pool/friend.ts';
+import type { TuneCacheAccess } from './tune/auto.ts';
 
 /** One reading of the host's memory, in bytes. */
 export interface MemoryReading {
@@ -29,4 +30,6 @@ export interface Host {
   readonly piscinaFriend?: string;
   /** Reads the process's memory (Node: process.memoryUsage); hosts that cannot leave it out. */
   readMemory?(): MemoryReading;
+  /** Where `cake tune` keeps its results, for --workgroup-size auto; none: auto means 64. */
+  readonly tuneCache?: TuneCacheAccess;
 }

@@ -21,8 +21,8 @@ export interface EatOptions {
   rounds: number;
   /** Friends in a pool; ignored by single-thread strategies. */
   poolSize: number;
-  /** GPU strategies: invocations per workgroup (default 64). */
-  workgroupSize?: number;
+  /** GPU strategies: invocations per workgroup (default 64); 'auto' takes it from the host's tune cache (src/tune/auto.ts). */
+  workgroupSize?: number | 'auto';
   /** gpu: how the cake reaches the device (default writeBuffer). */
   uploadRoute?: UploadRoute;
   /** GPU strategies: how the host waits for the device (default nap where the thread may block). */

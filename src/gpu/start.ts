@@ -6,6 +6,7 @@ import { EatKernel } from './eat-kernel.ts';
 import { kernels } from './shaders.ts';
 import { isTrustworthy, PassTimer, probeTimestamps } from './timing.ts';
 import type { WaitPolicy } from './wait.ts';
+import { autoWorkgroupSize } from '../tune/auto.ts';
 
 const defaultWorkgroupSize = 64; // the usual WebGPU advice; `cake tune` finds better per adapter
 
@@ -15,6 +16,8 @@ export interface StartedGpu {
   timer: PassTimer | undefined;
   wait: WaitPolicy;
   startup: StartupCost[];
+  /** For the record: the workgroup size used and, for auto, where it came from. */
+  settings: { workgroupSize: number; tuned?: string };
 }
 
 /** Why a GPU strategy cannot run in `host`, or undefined. */
@@ -37,11 +40,6 @@ async function trustedTimer(gpu: Gpu, startup: StartupCost[]): Promise<PassTimer
   return isTrustworthy(trust) ? new PassTimer(gpu.device) : undefined;
 }
 
-/** The workgroup size a strategy uses for `options`. */
-export function workgroupSizeOf(options: EatOptions): number {
-  return options.workgroupSize ?? defaultWorkgroupSize;
-}
-
 /**
  * Opens a device, compiles the eat kernel for a cake of `slices` slices and runs its first dispatch, timing
  * each step. On any failure everything opened so far is destroyed.
@@ -52,8 +50,9 @@ export async function startGpu(host: Host, slices: number, options: EatOptions):
   const gpu = await openGpu(host.gpu, { limits: options.gpuLimits ?? 'adapter' });
   const startup: StartupCost[] = [{ name: 'adapter + device request', ms: performance.now() - startMs }];
   try {
-    startMs = performance.now();
-    const kernel = await EatKernel.create(gpu, slices, options.rounds, workgroupSizeOf(options));
+    const settings = options.workgroupSize === 'auto' ? autoWorkgroupSize(host.tuneCache, gpu, slices, options.rounds) : { workgroupSize: options.workgroupSize ?? defaultWorkgroupSize };
+    startMs = performance.now(); // after the tune-cache lookup: reading a small file is no GPU start-up cost
+    const kernel = await EatKernel.create(gpu, slices, options.rounds, settings.workgroupSize);
     startup.push({ name: 'shader module + createComputePipelineAsync + buffers', ms: performance.now() - startMs });
     startMs = performance.now();
     const encoder = gpu.device.createCommandEncoder();
@@ -62,7 +61,7 @@ export async function startGpu(host: Host, slices: number, options: EatOptions):
     await gpu.device.queue.onSubmittedWorkDone();
     startup.push({ name: 'first dispatch (submit to done)', ms: performance.now() - startMs });
     gpu.check();
-    return { gpu, kernel, wait: options.wait ?? 'nap', timer: options.kernelClock === 'wall' ? undefined : await trustedTimer(gpu, startup), startup };
+    return { gpu, kernel, wait: options.wait ?? 'nap', timer: options.kernelClock === 'wall' ? undefined : await trustedTimer(gpu, startup), startup, settings };
   } catch (error) {
     gpu.destroy();
     throw error;

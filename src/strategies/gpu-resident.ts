@@ -4,7 +4,7 @@ import type { Gpu } from '../gpu/device.ts';
 import { Readback } from '../gpu/buffers.ts';
 import type { EatKernel } from '../gpu/eat-kernel.ts';
 import { watchEating } from '../gpu/watch.ts';
-import { gpuUnavailable, startGpu, workgroupSizeOf } from '../gpu/start.ts';
+import { gpuUnavailable, startGpu, type StartedGpu } from '../gpu/start.ts';
 import type { PassTimer } from '../gpu/timing.ts';
 import { waitFor, type WaitPolicy } from '../gpu/wait.ts';
 import type { Host } from '../host.ts';
@@ -19,7 +19,8 @@ class GpuResident implements Strategy {
   private readback!: Readback;
   private eatenCake = new Uint32Array(0);
   private cake: Uint32Array = new Uint32Array(0);
-  private options!: EatOptions;
+  private rounds = 1;
+  private started!: StartedGpu['settings'];
 
   constructor(private readonly host: Host) {}
 
@@ -29,10 +30,10 @@ class GpuResident implements Strategy {
 
   /** Uploads the cake once, untimed: from here on it stays on the device. */
   async prepare(cake: Uint32Array, options: EatOptions): Promise<StartupCost[]> {
-    this.options = options;
     this.cake = cake;
+    this.rounds = options.rounds;
     const started = await startGpu(this.host, cake.length, options);
-    ({ gpu: this.gpu, kernel: this.kernel, wait: this.wait, timer: this.timer } = started);
+    ({ gpu: this.gpu, kernel: this.kernel, wait: this.wait, timer: this.timer, settings: this.started } = started);
     this.kernel.portions.forEach(({ from, to }, portion) => this.gpu.device.queue.writeBuffer(this.kernel.cakeBuffers[portion]!, 0, cake, from, to - from));
     await this.gpu.device.queue.onSubmittedWorkDone();
     this.readback = new Readback(this.gpu.device, this.kernel.portions);
@@ -67,7 +68,7 @@ class GpuResident implements Strategy {
   }
 
   watch() {
-    return watchEating(this.gpu, this.cake, this.options.rounds, workgroupSizeOf(this.options));
+    return watchEating(this.gpu, this.cake, this.rounds, this.started.workgroupSize);
   }
 
   eaten(): Uint32Array {
@@ -79,7 +80,7 @@ class GpuResident implements Strategy {
   }
 
   settings(): Record<string, string | number> {
-    return { workgroupSize: workgroupSizeOf(this.options), wait: this.wait, portions: this.kernel.portions.length, adapter: this.gpu.adapterSummary.description };
+    return { ...this.started, wait: this.wait, portions: this.kernel.portions.length, adapter: this.gpu.adapterSummary.description };
   }
 
   async dispose(): Promise<void> {

@@ -7,7 +7,7 @@ import { waitFor, type WaitPolicy } from '../gpu/wait.ts';
 import type { Host } from '../host.ts';
 import type { EatOptions, Phases, StartupCost, Strategy, StrategyEntry } from '../strategy.ts';
 import { watchEating } from '../gpu/watch.ts';
-import { gpuUnavailable, startGpu, workgroupSizeOf } from '../gpu/start.ts';
+import { gpuUnavailable, startGpu, type StartedGpu } from '../gpu/start.ts';
 
 class GpuStrategy implements Strategy {
   readonly name = 'gpu';
@@ -19,7 +19,8 @@ class GpuStrategy implements Strategy {
   private wait: WaitPolicy = 'nap';
   private cake: Uint32Array = new Uint32Array(0);
   private eatenCake = new Uint32Array(0);
-  private options!: EatOptions;
+  private rounds = 1;
+  private started!: StartedGpu['settings'];
 
   constructor(private readonly host: Host) {}
 
@@ -28,11 +29,11 @@ class GpuStrategy implements Strategy {
   }
 
   async prepare(cake: Uint32Array, options: EatOptions): Promise<StartupCost[]> {
-    this.options = options;
     this.cake = cake;
+    this.rounds = options.rounds;
     this.eatenCake = new Uint32Array(cake.length);
     const started = await startGpu(this.host, cake.length, options);
-    ({ gpu: this.gpu, kernel: this.kernel, wait: this.wait, timer: this.timer } = started);
+    ({ gpu: this.gpu, kernel: this.kernel, wait: this.wait, timer: this.timer, settings: this.started } = started);
     this.uploader = new Uploader(this.gpu.device, options.uploadRoute ?? 'writeBuffer');
     this.readback = new Readback(this.gpu.device, this.kernel.portions);
     return started.startup;
@@ -76,7 +77,7 @@ class GpuStrategy implements Strategy {
   }
 
   watch() {
-    return watchEating(this.gpu, this.cake, this.options.rounds, workgroupSizeOf(this.options));
+    return watchEating(this.gpu, this.cake, this.rounds, this.started.workgroupSize);
   }
 
   eaten(): Uint32Array {
@@ -89,7 +90,7 @@ class GpuStrategy implements Strategy {
 
   settings(): Record<string, string | number> {
     return {
-      workgroupSize: workgroupSizeOf(this.options),
+      ...this.started,
       uploadRoute: this.uploader.route,
       wait: this.wait,
       portions: this.kernel.portions.length,

@@ -1,0 +1,52 @@
+// --workgroup-size auto: the gpu strategies take their workgroup size from the host's tune cache when it has a
+// tuning for this adapter, n and rounds, else the usual 64; either way the record says which and why.
+import type { Gpu } from '../gpu/device.ts';
+import { TuneCache, type CacheStore } from './cache.ts';
+import { medianOf } from './noise.ts';
+import { parseShapeKey } from './space.ts';
+import { entryKey } from './tune.ts';
+
+/** What a host offers for auto: where its tune cache lives and its WebGPU runtime (part of the cache key). */
+export interface TuneCacheAccess {
+  store: CacheStore;
+  runtime: string;
+}
+
+export interface AutoWorkgroupSize {
+  workgroupSize: number;
+  /** For the record: where the size came from. */
+  tuned: string;
+}
+
+const untunedWorkgroupSize = 64; // the usual WebGPU advice
+
+/**
+ * The gpu strategies run shaders/eat.wgsl: scalar loads, one slice per invocation, 1D grid. So auto takes the
+ * fastest workgroup size the tune measured for that shape, and names the tune's best shape overall (which may
+ * be another kernel) so the record shows what is left on the table.
+ */
+export function autoWorkgroupSize(access: TuneCacheAccess | undefined, gpu: Gpu, slices: number, rounds: number): AutoWorkgroupSize {
+  const untuned = (why: string) => ({ workgroupSize: untunedWorkgroupSize, tuned: `no: ${why}; using ${untunedWorkgroupSize}` });
+  if (!access) return untuned('this host has no tune cache');
+  let cache: TuneCache;
+  try {
+    cache = TuneCache.open(access.store, gpu.adapterSummary, gpu.device.limits);
+  } catch (error) {
+    return untuned((error as Error).message);
+  }
+  const entry = cache.find(entryKey(access.runtime, slices, rounds));
+  if (!entry?.tuned) return untuned(`${access.store.where} has no tuning for n=${slices} rounds=${rounds} (run cake tune --n ${slices} --rounds ${rounds})`);
+  let best: [number, number] | undefined;
+  for (const [key, samples] of Object.entries(entry.samplesMs)) {
+    const shape = parseShapeKey(key);
+    const isEatWgsl = shape.slicesPerInvocation === 1 && shape.load === 'scalar' && shape.grid === '1d';
+    const ms = medianOf(samples);
+    if (isEatWgsl && samples.length > 0 && (!best || ms < best[1])) best = [shape.workgroupSize, ms];
+  }
+  if (!best) return untuned(`the tuning in ${access.store.where} measured no scalar one-slice shape`);
+  const gain = (best[1] / entry.tuned.ms).toFixed(2);
+  return {
+    workgroupSize: best[0],
+    tuned: `${access.store.where}: workgroup size ${best[0]}, the fastest for this kernel (scalar, one slice per invocation); the tune's best shape ${entry.tuned.shape} is ${gain}x faster still`,
+  };
+}

@@ -1,0 +1,34 @@
+// Telling two configurations apart from noise: a two-sided Mann-Whitney U test on their samples. On a shared
+// 2-core machine differences under about 10 % vanish into noise without many samples, so the tuner reports
+// "indistinguishable" rather than pretending to rank them.
+import { quantile } from '../bench/stats.ts';
+
+const zFor95 = 1.96; // two-sided 5 % level
+
+export function medianOf(samplesMs: readonly number[]): number {
+  return quantile([...samplesMs].sort((a, b) => a - b), 0.5);
+}
+
+/** Whether samples `a` and `b` come from different distributions at the 5 % level (Mann-Whitney U, normal approximation with ties). */
+export function isDistinguishable(a: readonly number[], b: readonly number[]): boolean {
+  const n1 = a.length;
+  const n2 = b.length;
+  if (n1 < 3 || n2 < 3) return false; // too few samples to tell anything apart
+  const all = [...a.map((ms) => ({ ms, fromA: true })), ...b.map((ms) => ({ ms, fromA: false }))].sort((x, y) => x.ms - y.ms);
+  let rankSumA = 0;
+  let tieTerm = 0;
+  for (let i = 0; i < all.length; ) {
+    let j = i;
+    while (j < all.length && all[j]!.ms === all[i]!.ms) j++;
+    const rank = (i + 1 + j) / 2; // average rank of a run of ties
+    for (let k = i; k < j; k++) if (all[k]!.fromA) rankSumA += rank;
+    const ties = j - i;
+    tieTerm += ties ** 3 - ties;
+    i = j;
+  }
+  const u = rankSumA - (n1 * (n1 + 1)) / 2;
+  const n = n1 + n2;
+  const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1))));
+  if (sigma === 0) return false;
+  return Math.abs(u - (n1 * n2) / 2) / sigma > zFor95;
+}

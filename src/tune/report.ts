@@ -1,0 +1,42 @@
+// Text for `cake tune`: the leaders with their ratios and whether noise separates them, the default and the
+// worst shape, a text heat map (workgroup size x slices per invocation), and the replay table.
+import type { ReplayStats } from './replay.ts';
+import type { RankedShape, TuneReport } from './tune.ts';
+
+const ms = (value: number) => value.toPrecision(4);
+const times = (value: number) => `${value.toFixed(2)}x`;
+
+function row(label: string, shape: RankedShape): string {
+  const verdict = label === '1' ? 'best' : shape.isDistinctFromBest ? '' : 'indistinguishable from best (5 % level)';
+  return [label.padEnd(8), shape.shape.padEnd(34), ms(shape.medianMs).padStart(10), String(shape.samples).padStart(8), times(shape.vsBest).padStart(8), ' ' + verdict].join(' ').trimEnd();
+}
+
+export function formatTune(report: TuneReport): string {
+  const lines = [
+    `tune: ${report.adapter} · n=${report.slices} rounds=${report.rounds} · ${report.strategy} spent ${report.evaluations.toFixed(1)} of ${report.spaceSize} evaluations (seed ${report.seed}) · kernel time: ${report.clock}`,
+    `samples: ${report.samplesTaken} taken now, ${report.samplesFromCache} from the cache; ${report.verifiedShapes} shapes verified bit-exact against the CPU twin; ${report.illegal.length} illegal shapes left out`,
+    '',
+    ['rank'.padEnd(8), 'shape'.padEnd(34), 'median ms'.padStart(10), 'samples'.padStart(8), 'vs best'.padStart(8)].join(' '),
+    ...report.top.map((shape, i) => row(String(i + 1), shape)),
+    row('default', report.default),
+    row('worst', report.worst),
+    '',
+    `best ${report.best.shape}: ${times(report.speedupOverDefault)} faster than the default (64, scalar, one slice per invocation), ${times(report.speedupOverWorst)} faster than the worst shape measured`,
+    '',
+    'heat map: best median ms over the other axes (rows: workgroup size, columns: slices per invocation; - = not measured)',
+    ['wg'.padStart(6), ...report.heatMap.slicesPerInvocation.map((s) => String(s).padStart(10))].join(''),
+    ...report.heatMap.workgroupSizes.map((size, r) => [String(size).padStart(6), ...report.heatMap.ms[r]!.map((cell) => (cell === null ? '-' : ms(cell)).padStart(10))].join('')),
+  ];
+  return lines.join('\n');
+}
+
+export function formatReplay(stats: ReplayStats[], spaceSize: number, tolerance: number): string {
+  const lines = [
+    `replay: evaluations until the best-so-far is within ${tolerance * 100} % of the exhaustive best (space: ${spaceSize} legal shapes, ${stats[0]?.seeds ?? 0} seeds each)`,
+    ['strategy'.padEnd(12), 'median'.padStart(8), 'share'.padStart(8), 'p90'.padStart(8), 'share'.padStart(8), 'missed'.padStart(8)].join(' '),
+    ...stats.map((s) =>
+      [s.strategy.padEnd(12), s.medianEvaluations.toFixed(1).padStart(8), `${(s.medianShare * 100).toFixed(1)}%`.padStart(8), s.p90Evaluations.toFixed(1).padStart(8), `${(s.p90Share * 100).toFixed(1)}%`.padStart(8), String(s.missed).padStart(8)].join(' '),
+    ),
+  ];
+  return lines.join('\n');
+}
