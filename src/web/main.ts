@@ -14,6 +14,7 @@ import { drawReport } from '../report/page.ts';
 import { runSweep, sweepSizes, sweepStopRule } from '../bench/sweep.ts';
 import { measureGpuCosts, addGpuCosts } from '../bench/gpu-costs.ts';
 import { tellLessons } from './lessons-view.ts';
+import { tuneHere } from './tune-view.ts';
 import { renderResults } from './results-view.ts';
 
 const host = await webHost();
@@ -32,7 +33,7 @@ const pageSweepBudgetMs = 60_000; // a visitor waits about a minute; the CLI's d
 const pageSweepSizes = sweepSizes.filter((n) => n <= 2 ** 20);
 
 /** What the page exposes for people debugging it and for the end-to-end tests. */
-const state: { report?: BenchReport; error?: string; missing: string[]; crossOriginIsolated: boolean; charts?: number; lessonsTold?: number } = {
+const state: { report?: BenchReport; error?: string; missing: string[]; crossOriginIsolated: boolean; charts?: number; lessonsTold?: number; tune?: { best: string; speedupOverDefault: number; verifiedShapes: number } } = {
   missing: [],
   crossOriginIsolated: globalThis.crossOriginIsolated === true,
 };
@@ -188,6 +189,13 @@ byId<HTMLButtonElement>('lessons').onclick = () =>
     status.textContent = 'Telling the story...';
     state.lessonsTold = await tellLessons(byId('lesson-panels'), host, () => stop.aborted);
     status.textContent = `Told ${state.lessonsTold} lessons, each measured and verified here.`;
+  });
+
+byId<HTMLButtonElement>('tune').onclick = () =>
+  busy(async () => {
+    const report = await tuneHere(byId('tune-result'), host, (line) => (status.textContent = `Tuning: ${line}`));
+    state.tune = { best: report.best.shape, speedupOverDefault: report.speedupOverDefault, verifiedShapes: report.verifiedShapes };
+    status.textContent = `Tuned: best ${report.best.shape}, ${report.speedupOverDefault.toFixed(2)}x the default shape; ${report.verifiedShapes} shapes verified.`;
   });
 
 exportButton.onclick = () => {

@@ -120,3 +120,20 @@ describe('the demo tells the story and finds the break-even', () => {
     await page.close();
   });
 });
+
+describe('tuning in the browser', () => {
+  it('runs a short tune on the page GPU, verifies every shape, and draws its heat map', async () => {
+    const { page, consoleErrors } = await openPage(browser, address(built));
+    await page.click('#tune');
+    await page.waitForSelector('body[data-done="1"]', { timeout: 300_000 });
+    const state = await page.evaluate(() => (window as unknown as { __cake: { tune?: { best: string; speedupOverDefault: number; verifiedShapes: number }; error?: string } }).__cake);
+    expect(state.error).toBeUndefined();
+    expect(state.tune!.verifiedShapes).toBeGreaterThan(0);
+    expect(state.tune!.speedupOverDefault).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('#tune-result svg rect').count()).toBeGreaterThan(4); // heat-map cells
+    expect(await page.locator('#tune-result pre').textContent()).toContain(state.tune!.best);
+    expect(await screenshotColours(page, join(screenshots, 'demo-tune.png'))).toBeGreaterThan(20);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  }, 300_000);
+});
