@@ -1,11 +1,13 @@
 // How the host waits for the GPU. Dawn's Node bindings poll in a busy loop while a mapAsync or
-// onSubmittedWorkDone is pending, which on a software GPU takes a core from the kernel itself. 'nap' blocks
-// the thread in short sleeps and lets the event loop turn between them, so Dawn still learns of completion
-// within about one nap; 'spin' just awaits.
+// onSubmittedWorkDone is pending, which on a software GPU takes a core from the kernel itself. 'nap' polls
+// for a short while first (tiny work finishes at polling latency), then blocks the thread in short sleeps and
+// lets the event loop turn between them, so Dawn still learns of completion within about one nap; 'spin' just
+// awaits.
 export type WaitPolicy = 'spin' | 'nap';
 export const waitPolicies: readonly WaitPolicy[] = ['nap', 'spin'];
 
 const napMs = 0.2; // the most a nap can add to a wait; shorter naps poll (and spin) more often
+const pollFirstMs = 0.5; // work shorter than this (a dispatch round trip) is caught without any nap
 let napCell: Int32Array | undefined; // made on first use: a page without cross-origin isolation has no SharedArrayBuffer
 
 /** Whether this thread may block (Atomics.wait is refused on a browser's main thread). */
@@ -22,8 +24,9 @@ export async function waitFor<T>(pending: Promise<T>, policy: WaitPolicy): Promi
   const settle = () => (isSettled = true);
   pending.then(settle, settle);
   napCell ??= new Int32Array(new SharedArrayBuffer(4));
+  const startMs = performance.now();
   while (!isSettled) {
-    Atomics.wait(napCell, 0, 0, napMs);
+    if (performance.now() - startMs > pollFirstMs) Atomics.wait(napCell, 0, 0, napMs);
     await turnEventLoop();
   }
   return pending;
