@@ -54,17 +54,20 @@ describe('tune on lavapipe', () => {
     const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[(samples.length - 1) >> 1]!;
     const fastest = scalarOneSlice.reduce((a, b) => (median(a[1]) <= median(b[1]) ? a : b));
     const cake = bake(slices);
-    for (const [store, workgroupSize, tunedText] of [
-      [tunedStore!, Number(/^wg(\d+)/.exec(fastest[0])![1]), /workgroup size \d+, the fastest for this kernel/],
-      [memoryStore(), 64, /^no: memory has no tuning for n=16372 rounds=3/],
+    const best = tuned.tuned.shape as string; // the tune's best shape overall: what auto runs when it fits
+    const runsBest = !/-s1-contiguous-scalar-1d$/.test(best);
+    for (const [store, workgroupSize, kernel, tunedText] of [
+      [tunedStore!, Number(/^wg(\d+)/.exec(runsBest ? best : fastest[0])![1]), runsBest ? best : 'eat.wgsl', new RegExp(`the tune's best shape ${best} .*workgroup size \\d+, the fastest for this kernel`)],
+      [memoryStore(), 64, 'eat.wgsl', /^no: memory has no tuning for n=16372 rounds=3/],
     ] as const) {
       const host = { ...(await hostWithAdapter('lavapipe')), tuneCache: { store, runtime: 'test' } };
       const strategy = gpuStrategy.create(host);
       try {
         await strategy.prepare(cake, { rounds, poolSize: 1, workgroupSize: 'auto' });
         await strategy.eat();
-        expect(strategy.eaten()).toEqual(expectedEaten(cake, rounds));
+        expect(strategy.eaten()).toEqual(expectedEaten(cake, rounds)); // the tuned shape eats exactly like the twin
         const settings = strategy.settings!();
+        expect(settings.kernel).toBe(kernel);
         expect(settings.workgroupSize).toBe(workgroupSize);
         expect(String(settings.tuned)).toMatch(tunedText);
       } finally {

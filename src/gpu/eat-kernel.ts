@@ -4,6 +4,11 @@ import { bytesPerSlice } from '../cake.ts';
 import { compile, createPipeline, type Gpu } from './device.ts';
 import { cutPortions, type Portion } from './portions.ts';
 import { kernels } from './shaders.ts';
+import { constantsOf, sourceOf } from '../tune/kernel.ts';
+import { gridFor, shapeKey, whyIllegal, type Shape } from '../tune/space.ts';
+
+/** Whether a tuned shape is eat.wgsl's own (scalar loads, one slice per invocation, 1D grid). */
+const isEatWgsl = (shape: Shape) => shape.load === 'scalar' && shape.slicesPerInvocation === 1 && shape.grid === '1d';
 import type { PassTimer } from './timing.ts';
 
 const cakeBinding = 0;
@@ -25,16 +30,32 @@ export class EatKernel {
     private readonly pipeline: GPUComputePipeline,
     private readonly meal: GPUBuffer,
     readonly portions: Portion[],
+    /** What runs: 'eat.wgsl' or a tuned shape's key, and why when a tuned shape could not be used. */
+    readonly kernelName: string,
+    readonly workgroupSize: number,
   ) {}
 
-  /** Compiles the kernel for `workgroupSize` and allocates the cake's buffers on the device (untimed). */
-  static async create(gpu: Gpu, slices: number, rounds: number, workgroupSize: number): Promise<EatKernel> {
+  /**
+   * Compiles the kernel and allocates the cake's buffers on the device (untimed). With a tuned `shape` (from
+   * `cake tune`) that fits every portion of this cake, runs that shape's kernel (eat-shaped.wgsl or
+   * eat-vec4.wgsl); otherwise eat.wgsl at `workgroupSize`.
+   */
+  static async create(gpu: Gpu, slices: number, rounds: number, workgroupSize: number, shape?: Shape): Promise<EatKernel> {
     const { device } = gpu;
-    const module = await compile(device, kernels.eat);
-    const pipeline = await createPipeline(device, module, kernels.eat.entryPoint, { workgroupSize });
     const meal = device.createBuffer({ size: mealBytes, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
     device.queue.writeBuffer(meal, 0, new Uint32Array([rounds, 0, 0, 0]));
-    const kernel = new EatKernel(gpu, pipeline, meal, cutPortions(slices, device.limits, workgroupSize));
+    const plain = cutPortions(slices, device.limits, workgroupSize);
+    const unfit = shape && plain.map(({ from, to }) => whyIllegal(shape, to - from, device.limits)).find(Boolean);
+    let kernel: EatKernel;
+    if (shape && !unfit && !isEatWgsl(shape)) {
+      const source = sourceOf(shape);
+      const pipeline = await createPipeline(device, await compile(device, source), source.entryPoint, constantsOf(shape));
+      const portions = plain.map(({ from, to }) => ({ from, to, grid: gridFor(shape, to - from, device.limits) as [number, number] }));
+      kernel = new EatKernel(gpu, pipeline, meal, portions, shapeKey(shape), shape.workgroupSize);
+    } else {
+      const pipeline = await createPipeline(device, await compile(device, kernels.eat), kernels.eat.entryPoint, { workgroupSize });
+      kernel = new EatKernel(gpu, pipeline, meal, plain, unfit ? `eat.wgsl (the tuned ${shapeKey(shape!)} does not fit this cake: ${unfit})` : 'eat.wgsl', workgroupSize);
+    }
     await kernel.allocate();
     return kernel;
   }

@@ -17,7 +17,7 @@ export interface StartedGpu {
   wait: WaitPolicy;
   startup: StartupCost[];
   /** For the record: the workgroup size used and, for auto, where it came from. */
-  settings: { workgroupSize: number; tuned?: string };
+  settings: { workgroupSize: number; tuned?: string; kernel: string };
 }
 
 /** Why a GPU strategy cannot run in `host`, or undefined. */
@@ -50,9 +50,10 @@ export async function startGpu(host: Host, slices: number, options: EatOptions):
   const gpu = await openGpu(host.gpu, { limits: options.gpuLimits ?? 'adapter' });
   const startup: StartupCost[] = [{ name: 'adapter + device request', ms: performance.now() - startMs }];
   try {
-    const settings = options.workgroupSize === 'auto' ? autoWorkgroupSize(host.tuneCache, gpu, slices, options.rounds) : { workgroupSize: options.workgroupSize ?? defaultWorkgroupSize };
+    const choice = options.workgroupSize === 'auto' ? autoWorkgroupSize(host.tuneCache, gpu, slices, options.rounds) : { workgroupSize: options.workgroupSize ?? defaultWorkgroupSize };
     startMs = performance.now(); // after the tune-cache lookup: reading a small file is no GPU start-up cost
-    const kernel = await EatKernel.create(gpu, slices, options.rounds, settings.workgroupSize);
+    const kernel = await EatKernel.create(gpu, slices, options.rounds, choice.workgroupSize, 'shape' in choice ? choice.shape : undefined);
+    const settings = { workgroupSize: kernel.workgroupSize, ...('tuned' in choice ? { tuned: choice.tuned } : {}), kernel: kernel.kernelName };
     startup.push({ name: 'shader module + createComputePipelineAsync + buffers', ms: performance.now() - startMs });
     startMs = performance.now();
     const encoder = gpu.device.createCommandEncoder();

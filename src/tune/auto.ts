@@ -3,7 +3,7 @@
 import type { Gpu } from '../gpu/device.ts';
 import { TuneCache, type CacheStore } from './cache.ts';
 import { medianOf } from './noise.ts';
-import { parseShapeKey } from './space.ts';
+import { parseShapeKey, type Shape } from './space.ts';
 import { entryKey } from './tune.ts';
 
 /** What a host offers for auto: where its tune cache lives and its WebGPU runtime (part of the cache key). */
@@ -13,7 +13,10 @@ export interface TuneCacheAccess {
 }
 
 export interface AutoWorkgroupSize {
+  /** The fastest workgroup size measured for eat.wgsl's own shape (scalar, one slice, 1D). */
   workgroupSize: number;
+  /** The tune's best shape overall, which the GPU strategies run when it fits the cake (see EatKernel). */
+  shape?: Shape;
   /** For the record: where the size came from. */
   tuned: string;
 }
@@ -47,6 +50,7 @@ export function autoWorkgroupSize(access: TuneCacheAccess | undefined, gpu: Gpu,
   const gain = (best[1] / entry.tuned.ms).toFixed(2);
   return {
     workgroupSize: best[0],
-    tuned: `${access.store.where}: workgroup size ${best[0]}, the fastest for this kernel (scalar, one slice per invocation); the tune's best shape ${entry.tuned.shape} is ${gain}x faster still`,
+    shape: parseShapeKey(entry.tuned.shape),
+    tuned: `${access.store.where}: the tune's best shape ${entry.tuned.shape} (${gain}x faster than eat.wgsl's own best, workgroup size ${best[0]}, the fastest for this kernel (scalar, one slice per invocation))`,
   };
 }
