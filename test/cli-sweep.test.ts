@@ -1,9 +1,9 @@
 // The built `cake` CLI as a user runs it: Ctrl-C during a sweep, --compare exit codes, usage errors.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp-dir.ts';
 import type { BenchReport } from '../src/bench/record.ts';
 
 const cli = join(import.meta.dirname, '..', 'dist', 'node', 'cake.js');
@@ -11,7 +11,7 @@ const cake = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], 
 
 describe('cake bench --sweep, interrupted by Ctrl-C', () => {
   it('stops after the record in flight, writes what was measured, says so and exits 130', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cake-sigint-'));
+    const dir = tempDir('cake-sigint-');
     const json = join(dir, 'sweep.json');
     const child = spawn(process.execPath, [cli, 'bench', '--sweep', '--strategies', 'loop,pool-shared', '--sizes', '2^10,2^12,2^14,2^16,2^18', '--json', json, '--report', join(dir, 'report')]);
     let stderr = '';
@@ -42,7 +42,7 @@ describe('cake bench --sweep, interrupted by Ctrl-C', () => {
 
 describe('cake bench --compare', () => {
   it('prints ratios, exits 0, and exits 1 with --fail-on-regression when a record is slower beyond noise', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cake-compare-'));
+    const dir = tempDir('cake-compare-');
     const base = join(dir, 'base.json');
     const first = cake('bench', '--strategies', 'loop', '--sizes', '2^16', '--rounds', 'medium', '--json', base);
     expect(first.status).toBe(0);

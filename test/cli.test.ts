@@ -1,10 +1,10 @@
 // The built `cake` CLI, run as a user runs it: good runs write verified JSON/CSV; bad input gets one clear
 // line and exit code 2, never a stack trace.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp-dir.ts';
 
 const cli = join(__dirname, '..', 'dist', 'node', 'cake.js');
 const cake = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
@@ -42,7 +42,7 @@ describe('cake bench with bad input', () => {
 
 describe('cake bench', () => {
   it('prints a verified table and writes JSON and CSV in the record schema', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cake-'));
+    const dir = tempDir('cake-');
     const json = join(dir, 'out.json');
     const csv = join(dir, 'out.csv');
     const result = cake('bench', '--strategies', 'loop,pool-copy', '--sizes', '2^16', '--rounds', 'light,2', '--runs', '3', '--json', json, '--csv', csv);
@@ -69,7 +69,7 @@ describe('cake bench', () => {
   });
 
   it('eats a shuffled cake and says so in the record', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cake-'));
+    const dir = tempDir('cake-');
     const json = join(dir, 'out.json');
     const result = cake('bench', '--strategies', 'pool-shared', '--sizes', '1000', '--rounds', '1', '--runs', '2', '--cake', 'shuffled', '--json', json);
     expect(result.status).toBe(0);

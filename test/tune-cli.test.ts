@@ -1,10 +1,10 @@
 // The built `cake tune`: bad input gets one line and exit 2; a small real tune on lavapipe writes its table,
 // its JSON (with the heat-map data) and a cache that --replay reads.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './temp-dir.ts';
 
 const cli = join(__dirname, '..', 'dist', 'node', 'cake.js');
 const cake = (...args: string[]) => spawnSync(process.execPath, [cli, 'tune', ...args], { encoding: 'utf8', timeout: 60_000 });
@@ -27,7 +27,7 @@ describe('cake tune', () => {
   });
 
   it('tunes a small space on lavapipe, then replays it from the cache', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cake-tune-'));
+    const dir = tempDir('cake-tune-');
     const common = ['--adapter', 'lavapipe', '--n', '4096', '--workgroup-sizes', '64,128', '--samples', '3', '--cache', join(dir, 'cache.json')];
     const tuned = cake(...common, '--json', join(dir, 'tune.json'));
     expect(tuned.stderr).toMatch(/cake tune: \[1\] wg64-s1-contiguous-scalar-1d: [\d.]+ ms \(median of 3\)/);
@@ -47,7 +47,7 @@ describe('cake tune', () => {
   }, 60_000);
 
   it('says what to run first when --replay finds no exhaustive landscape', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cake-tune-'));
+    const dir = tempDir('cake-tune-');
     const result = cake('--adapter', 'lavapipe', '--n', '4096', '--replay', '--cache', join(dir, 'cache.json'));
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toMatch(/has no exhaustive landscape for n=4096 rounds=1 on .*; run cake tune --strategy exhaustive with the same --n, --rounds and --adapter first\.$/);
