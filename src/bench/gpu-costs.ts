@@ -101,11 +101,48 @@ async function measureCopies(gpu: Gpu, n: number, wait: WaitPolicy): Promise<Cop
     });
     assertSame('readback', back, cake);
     records.push(copyRecord('readback', n, samplesMs, memcpy.gbPerS));
+    if (kernel.portions.length === 1) records.push(...(await measureMinimalCopies(gpu.device, cake, memcpy.gbPerS)));
   } finally {
     readback.destroy();
     kernel.destroy();
   }
   return records;
+}
+
+/**
+ * The same two trips written as the least code does them (one writeBuffer then a bare await; copyBufferToBuffer,
+ * a bare mapAsync, set), so the harness's best routes are a measured share of what minimal code reaches.
+ * Cakes of one buffer only: minimal code has no portions.
+ */
+async function measureMinimalCopies(device: GPUDevice, cake: Uint32Array, memcpyGbPerS: number): Promise<CopyRecord[]> {
+  const size = cake.byteLength;
+  const onDevice = device.createBuffer({ size, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC });
+  const mapped = device.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+  const back = new Uint32Array(cake.length);
+  try {
+    const uploadMs = await sample(async () => {
+      const startMs = performance.now();
+      device.queue.writeBuffer(onDevice, 0, cake);
+      await device.queue.onSubmittedWorkDone();
+      return performance.now() - startMs;
+    });
+    const readbackMs = await sample(async () => {
+      back.fill(0);
+      const startMs = performance.now();
+      const encoder = device.createCommandEncoder();
+      encoder.copyBufferToBuffer(onDevice, 0, mapped, 0, size);
+      device.queue.submit([encoder.finish()]);
+      await mapped.mapAsync(GPUMapMode.READ);
+      back.set(new Uint32Array(mapped.getMappedRange()));
+      mapped.unmap();
+      return performance.now() - startMs;
+    });
+    assertSame('minimal upload and readback', back, cake);
+    return [copyRecord('minimal:upload', cake.length, uploadMs, memcpyGbPerS), copyRecord('minimal:readback', cake.length, readbackMs, memcpyGbPerS)];
+  } finally {
+    onDevice.destroy();
+    mapped.destroy();
+  }
 }
 
 /** Dispatch overhead: a one-workgroup noop's round trip, and k noops in one pass divided by k. */

@@ -1,9 +1,27 @@
 // Formats what the GPU costs: its adapter and timer, copy routes against memcpy, dispatch overheads, the
 // kernel's share of gpu end to end, and the harness against minimal code.
-import type { BenchReport } from './record.ts';
+import type { BenchReport, CopyRecord } from './record.ts';
 import { ms } from './report.ts';
 
 const percent = (value: number) => `${value.toFixed(0)}%`;
+
+/** Per size: the best upload route and the readback as a share of what the least code reaches (its GB/s). */
+function formatVsMinimal(copies: CopyRecord[]): string[] {
+  const lines: string[] = [];
+  for (const n of [...new Set(copies.map((copy) => copy.n))]) {
+    const at = copies.filter((copy) => copy.n === n);
+    const minimalUpload = at.find((copy) => copy.route === 'minimal:upload');
+    const minimalReadback = at.find((copy) => copy.route === 'minimal:readback');
+    const bestUpload = at.filter((copy) => copy.route.startsWith('upload:')).sort((a, b) => b.gbPerS - a.gbPerS)[0];
+    const readback = at.find((copy) => copy.route === 'readback');
+    if (!minimalUpload || !minimalReadback || !bestUpload || !readback) continue;
+    lines.push(
+      `  n=${n}: best upload ${bestUpload.route.slice('upload:'.length)} = ${(bestUpload.gbPerS / minimalUpload.gbPerS).toFixed(2)}x minimal code's, ` +
+        `readback = ${(readback.gbPerS / minimalReadback.gbPerS).toFixed(2)}x minimal code's (GB/s ratios)`,
+    );
+  }
+  return lines.length > 0 ? ['', 'Routes vs the least code (writeBuffer or copy + mapAsync with a bare await):', ...lines] : [];
+}
 
 /** Lines about the GPU, or none when no GPU strategy ran. */
 export function formatGpuCosts(report: BenchReport): string {
@@ -24,6 +42,7 @@ export function formatGpuCosts(report: BenchReport): string {
       const share = copy.percentOfMemcpy === undefined ? '' : `  ${percent(copy.percentOfMemcpy)} of memcpy`;
       lines.push(`  ${copy.route.padEnd(23)} n=${String(copy.n).padEnd(9)} ${copy.gbPerS.toFixed(2).padStart(7)} GB/s  ${ms(copy.medianMs)} ms (p10-p90 ${ms(copy.p10Ms)}-${ms(copy.p90Ms)})${share}`);
     }
+    lines.push(...formatVsMinimal(copies));
   }
   if (report.overheads?.length) {
     lines.push('', 'Dispatch overhead:');
