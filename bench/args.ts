@@ -1,6 +1,6 @@
 // Parses `cake bench` arguments. Every mistake becomes one UsageError line naming the argument, what is
 // allowed and an example.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { cakeOrders, type CakeOrder } from '../src/cake.ts';
 import { peakBytes, type Plan } from '../src/bench/suite.ts';
@@ -17,6 +17,9 @@ export class UsageError extends Error {}
 export const namedRounds: Record<string, number> = { light: 1, medium: 64, heavy: 1024 };
 const maxRounds = 1 << 20; // one slice then costs ~3 ms on the CPU: anything more is a typo
 const maxSlices = 2 ** 32 - 1; // slices are indexed by u32 on the GPU
+const maxPoolSize = 256; // friends, each a thread with its own heap: more is a typo on any machine this runs on
+const maxRuns = 1_000_000;
+const maxTimeMs = 24 * 3600_000; // a day
 const memoryHeadroom = 0.8; // leave a fifth of free memory to the OS, the GPU driver and the workers
 
 /** A plan (src/bench/suite.ts) plus what the CLI does with its report. */
@@ -70,10 +73,10 @@ function parseRounds(text: string): number {
   return value;
 }
 
-function parseCount(option: string, text: string, min: number, example: string): number {
+function parseCount(option: string, text: string, min: number, max: number, example: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min) {
-    throw new UsageError(`${option}: "${text}" is not allowed; use an integer >= ${min}. Example: ${option} ${example}`);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`${option}: "${text}" is not allowed; use an integer ${min}..${max}. Example: ${option} ${example}`);
   }
   return value;
 }
@@ -101,6 +104,7 @@ export function readOptions(argv: string[]): Map<string, string> {
   for (let i = 0; i < argv.length; i++) {
     const [option, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     if (flagOptions.includes(option) && inline === undefined) {
+      if (values.has(option)) throw new UsageError(`${option} is given twice; once is enough.`);
       values.set(option, 'yes');
       continue;
     }
@@ -109,6 +113,7 @@ export function readOptions(argv: string[]): Map<string, string> {
     }
     const value = inline ?? argv[++i];
     if (value === undefined || value === '') throw new UsageError(`${option} needs a value. Example: cake bench ${option} ${exampleOf(option)}`);
+    if (values.has(option)) throw new UsageError(`${option} is given twice ("${values.get(option)}" and "${value}"); give it once, with a list where it takes one. Example: cake bench ${option} ${exampleOf(option)}`);
     values.set(option, value);
   }
   return values;
@@ -134,12 +139,12 @@ export function parseBenchArgs(values: Map<string, string>, host: Host): BenchAr
     sizes: get('--sizes', isSweep ? sweepDefaults.sizes : defaults.sizes).split(',').map(parseSize),
     rounds: get('--rounds', isSweep ? sweepDefaults.rounds : defaults.rounds).split(',').map(parseRounds),
     order: order as CakeOrder,
-    poolSize: parseCount('--pool-size', get('--pool-size', String(host.cores)), 1, '4'),
+    poolSize: parseCount('--pool-size', get('--pool-size', String(host.cores)), 1, maxPoolSize, '4'),
     stop: {
       ...stopDefaults,
-      minRuns: parseCount('--runs', get('--runs', String(stopDefaults.minRuns)), 1, '10'),
-      minTimeMs: parseCount('--min-time', get('--min-time', String(stopDefaults.minTimeMs)), 0, '500'),
-      maxTimeMs: parseCount('--max-time', get('--max-time', String(stopDefaults.maxTimeMs)), 0, '10000'),
+      minRuns: parseCount('--runs', get('--runs', String(stopDefaults.minRuns)), 1, maxRuns, '10'),
+      minTimeMs: parseCount('--min-time', get('--min-time', String(stopDefaults.minTimeMs)), 0, maxTimeMs, '500'),
+      maxTimeMs: parseCount('--max-time', get('--max-time', String(stopDefaults.maxTimeMs)), 0, maxTimeMs, '10000'),
     },
     gpu: {
       workgroupSize: parseWorkgroupSize(get('--workgroup-size', 'auto')),
@@ -154,7 +159,11 @@ export function parseBenchArgs(values: Map<string, string>, host: Host): BenchAr
     compare: values.get('--compare'),
     failOnRegression: values.has('--fail-on-regression'),
   };
+  if (values.has('--min-time') && values.has('--max-time') && args.stop.minTimeMs > args.stop.maxTimeMs) {
+    throw new UsageError(`--min-time ${args.stop.minTimeMs} is over --max-time ${args.stop.maxTimeMs}: a record samples for at least --min-time ms and stops at --max-time ms. Example: --min-time 500 --max-time 10000`);
+  }
   if (args.compare && !existsSync(args.compare)) throw new UsageError(`--compare: ${args.compare} does not exist. Write a baseline first with cake bench --json ${args.compare}`);
+  if (args.compare && !statSync(args.compare).isFile()) throw new UsageError(`--compare: ${args.compare} is not a file. Give the file cake bench --json FILE wrote. Example: --compare base.json`);
   if (args.failOnRegression && !args.compare) throw new UsageError('--fail-on-regression needs --compare FILE. Example: cake bench --compare base.json --fail-on-regression');
   checkMemory(Math.max(...args.sizes));
   return args;

@@ -4,18 +4,20 @@ import { readFileSync } from 'node:fs';
 import { compareReports, parseBaseline } from '../src/bench/compare.ts';
 import { describeEnvironment } from '../src/bench/environment.ts';
 import { addGpuCosts, measureGpuCosts } from '../src/bench/gpu-costs.ts';
+import type { BenchReport } from '../src/bench/record.ts';
 import { formatTable } from '../src/bench/report.ts';
+import type { Host } from '../src/host.ts';
 import { formatGpuCosts } from '../src/bench/report-gpu.ts';
 import { formatBreakEven, formatComparison, formatSweepSummary } from '../src/bench/report-map.ts';
 import { runPlan, type Progress } from '../src/bench/suite.ts';
 import { runSweep } from '../src/bench/sweep.ts';
 import { nodeStrategies as strategies } from './node-strategies.ts';
-import { defaults, leftOutByDefault, parseBenchArgs, readOptions, UsageError } from './args.ts';
+import { defaults, leftOutByDefault, parseBenchArgs, readOptions, UsageError, type BenchArgs } from './args.ts';
 import { interruptedExitCode, stopOnInterrupt } from './interrupt.ts';
 import { runLessons } from './lessons.ts';
 import { checkGpu, listAdapters } from './node-gpu.ts';
 import { nodeHost } from './node-host.ts';
-import { writeOutputs } from './outputs.ts';
+import { checkOutputs, writeOutputs } from './outputs.ts';
 import { progressPrinter } from './progress-bar.ts';
 import { sweepDefaults } from './sweep-args.ts';
 import { tune } from './tune.ts';
@@ -24,9 +26,11 @@ const usage = `usage: cake <command> [options]
 
 commands:
   bench   eat cakes with each strategy, verify every run, print a table
-          --strategies a,b   (default: all that run here)     --sizes 2^16,2^20  (default ${defaults.sizes})
+          --strategies a,b   (default: all that run here but pool-slice)     --sizes 2^16,2^20  (default ${defaults.sizes})
           --rounds light,medium,heavy|N  (default ${defaults.rounds})  --runs N  --min-time MS  --max-time MS
           --pool-size N (default: cores)  --cake ordered|shuffled  --json FILE  --csv FILE
+          GPU: --adapter lavapipe|swiftshader|NAME  --workgroup-size auto|N (default auto: the tuned shape)
+               --upload-route writeBuffer|mappedAtCreation|staging  --wait nap|spin  --kernel-clock auto|wall
           --sweep  sizes ${sweepDefaults.sizes.split(',')[0]}..${sweepDefaults.sizes.split(',').at(-1)} x light,medium,heavy x every strategy, within
                    --budget TIME (default ${sweepDefaults.budget}; 300, 90s, 5m); prints the break-even map
           --report DIR   self-contained HTML report with charts, plus report.json and report.csv
@@ -35,8 +39,10 @@ commands:
           Ctrl-C stops after the record in flight and writes what was measured (exit 130)
   lessons the deck's story, each claim shown with a live, verified measurement (under 30 s)
   tune    find the eat kernel's best shape on this adapter (cake tune --help)
-  info    runtime, CPU, cores and the strategies this machine can run
+  info    runtime, CPU, cores, the strategies this machine can run, and its GPU adapters with limits
   help    this text`;
+
+const gpuNames = ['gpu', 'gpu-resident', 'minimal-gpu'];
 
 function printProgress(progress: Progress): void {
   const at = (p: { n: number; rounds: number }) => `n=${p.n} rounds=${p.rounds}`;
@@ -54,14 +60,35 @@ function printProgress(progress: Progress): void {
   }
 }
 
+/** The adapter's limit, known before anything runs: a workgroup size over it is a usage error, not a failed run. */
+async function checkWorkgroupSize(host: Host, args: BenchArgs): Promise<void> {
+  const size = args.gpu.workgroupSize;
+  if (size === 'auto' || size === undefined || !host.gpu || !args.strategies.some((entry) => gpuNames.includes(entry.name))) return;
+  const adapter = await host.gpu.requestAdapter();
+  const limit = Math.min(adapter?.limits.maxComputeInvocationsPerWorkgroup ?? Infinity, adapter?.limits.maxComputeWorkgroupSizeX ?? Infinity);
+  if (size > limit) throw new UsageError(`--workgroup-size: ${size} is over this adapter's limit of ${limit} invocations per workgroup (cake info lists the limits). Example: --workgroup-size 64`);
+}
+
+/** The --compare baseline, read before anything is measured: a bad file is a usage error, not a lost run. */
+function readBaseline(path: string): BenchReport {
+  try {
+    return parseBaseline(readFileSync(path, 'utf8'), path);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 async function bench(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(usage + '\n'), 0;
   const options = readOptions(argv);
   const adapter = options.get('--adapter');
   const unchecked = nodeHost({ adapter });
-  parseBenchArgs(options, unchecked); // every other mistake is reported before the GPU is asked for an adapter
+  checkOutputs(parseBenchArgs(options, unchecked)); // every other mistake is reported before the GPU is asked for an adapter
   const host = await checkGpu(unchecked, adapter);
   if (adapter && !host.gpu) throw new UsageError(`--adapter: ${host.gpuMissing}`);
   const args = parseBenchArgs(options, host);
+  await checkWorkgroupSize(host, args);
+  const baseline = args.compare ? readBaseline(args.compare) : undefined;
   if (!options.has('--strategies')) {
     if (!args.sweep) {
       for (const [name, why] of Object.entries(leftOutByDefault)) {
@@ -73,14 +100,12 @@ async function bench(argv: string[]): Promise<number> {
       if (why) process.stderr.write(`cake: ${entry.name} cannot run here: ${why}\n`);
     }
   }
-  const baseline = args.compare ? parseBaseline(readFileSync(args.compare, 'utf8'), args.compare) : undefined;
   const interrupt = stopOnInterrupt();
   const environment = describeEnvironment(host);
   const report = args.sweep
     ? await runSweep({ ...args, budgetMs: args.sweep.budgetMs }, host, environment, progressPrinter(), interrupt.signal)
     : await runPlan({ ...args }, host, environment, printProgress, interrupt.signal);
   interrupt.release();
-  const gpuNames = ['gpu', 'gpu-resident', 'minimal-gpu'];
   if (host.gpu && !report.interrupted && args.strategies.some((entry) => gpuNames.includes(entry.name))) {
     process.stderr.write('cake: measuring GPU copy routes, dispatch overhead and timestamps...\n');
     addGpuCosts(report, await measureGpuCosts(host, args.sizes, args.gpu.wait));
@@ -93,14 +118,21 @@ async function bench(argv: string[]): Promise<number> {
   if (summary) process.stdout.write(`\n${summary}\n`);
   const comparison = baseline ? compareReports(baseline, report) : undefined;
   if (comparison) process.stdout.write(`\n${formatComparison(comparison, args.compare!)}\n`);
-  const written = writeOutputs(report, args);
+  const { written, failures } = writeOutputs(report, args);
   if (written.length > 0) process.stderr.write(`cake: wrote ${written.join(', ')}\n`);
+  for (const failure of failures) process.stderr.write(`cake: ${failure}\n`);
   if (report.interrupted) return interruptedExitCode;
-  if (report.failures.length > 0) return 1;
+  if (report.failures.length > 0 || failures.length > 0) return 1;
+  if (args.failOnRegression && comparison?.comparisons.length === 0) {
+    process.stderr.write(`cake: --fail-on-regression: no record of this run matches one in ${args.compare}, so nothing was checked; run the same strategies, sizes, rounds and settings as the baseline.\n`);
+    return 1;
+  }
   return args.failOnRegression && comparison && comparison.regressions > 0 ? 1 : 0;
 }
 
-async function info(): Promise<number> {
+async function info(argv: string[]): Promise<number> {
+  if (argv.length === 1 && ['--help', '-h'].includes(argv[0]!)) return void process.stdout.write('usage: cake info\n  runtime, CPU, cores, clock, the strategies this machine can run, and its GPU adapters with features and limits\n'), 0;
+  if (argv.length > 0) throw new UsageError(`cake info takes no options, got "${argv.join(' ')}". Example: cake info`);
   const host = nodeHost();
   const environment = describeEnvironment(host);
   const lines = [
@@ -117,7 +149,7 @@ async function info(): Promise<number> {
   const adapters = await listAdapters();
   lines.push(adapters.length > 0 ? 'adapters (--adapter NAME):' : `adapters: none. ${host.gpuMissing ?? ''}`);
   for (const found of adapters) {
-    lines.push(`  ${found.name.padEnd(20)} ${found.description} (${found.vendor}, ${found.architecture})`);
+    lines.push(`  ${found.name.padEnd(20)} ${found.description} (${found.vendor}, ${found.architecture})${found.isDefault ? '; used when --adapter is not given' : ''}`);
     lines.push(`  ${''.padEnd(20)} limits: ${Object.entries(found.limits).map(([name, value]) => `${name} ${value}`).join(', ')}`);
     lines.push(`  ${''.padEnd(20)} features: ${found.features.join(', ')}`);
   }
@@ -131,7 +163,7 @@ async function main(argv: string[]): Promise<number> {
     case 'bench':
       return bench(rest);
     case 'info':
-      return info();
+      return info(rest);
     case 'lessons':
       return runLessons(rest);
     case 'tune':

@@ -6,6 +6,10 @@ import { nodeHost } from './node-host.ts';
 
 /** Prints every lesson; a lesson that fails is reported and the rest still run. Exit code 1 if any failed. */
 export async function runLessons(argv: string[]): Promise<number> {
+  if (argv.length === 1 && ['--help', '-h'].includes(argv[0]!)) {
+    process.stdout.write('usage: cake lessons\n  the deck\'s story, each claim shown with a live, verified measurement on this machine (under 30 s)\n');
+    return 0;
+  }
   if (argv.length > 0) throw new UsageError(`cake lessons takes no options, got "${argv.join(' ')}". Example: cake lessons`);
   const host = await checkGpu(nodeHost());
   const context = { host, poolSize: host.cores };

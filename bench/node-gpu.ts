@@ -32,17 +32,30 @@ export function dawnGpu(adapter?: string): GPU {
   return gpu;
 }
 
+/** Dawn throws ("no suitable backends found") where a browser returns null: both mean there is no such adapter. */
+async function requestAdapter(gpu: GPU | undefined, options?: GPURequestAdapterOptions): Promise<GPUAdapter | null> {
+  try {
+    return (await gpu?.requestAdapter(options)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** The host with its GPU checked: without an adapter the GPU strategies say why and the rest still run. */
 export async function checkGpu(host: Host, adapter?: string): Promise<Host> {
-  const found = await host.gpu?.requestAdapter({ powerPreference: 'high-performance' });
+  const found = await requestAdapter(host.gpu, { powerPreference: 'high-performance' });
   if (found) return host;
-  const which = adapter ? `No WebGPU adapter named "${adapter}" (try: ${(await listAdapters()).map((a) => a.name).join(', ') || 'none found'}). ` : '';
-  return { ...host, gpu: undefined, gpuMissing: which + noAdapterMessage };
+  if (!adapter) return { ...host, gpu: undefined, gpuMissing: noAdapterMessage };
+  const names = (await listAdapters()).map((found) => found.name);
+  const missing = names.length > 0 ? `No WebGPU adapter named "${adapter}"; this machine has ${names.join(' and ')}. Example: --adapter ${names[0]}` : `No WebGPU adapter named "${adapter}". ${noAdapterMessage}`;
+  return { ...host, gpu: undefined, gpuMissing: missing };
 }
 
 export interface ListedAdapter extends AdapterSummary {
   /** What to pass to --adapter. */
   name: string;
+  /** Dawn picks this one when --adapter is not given. */
+  isDefault: boolean;
   features: string[];
   limits: Record<string, number>;
 }
@@ -52,16 +65,15 @@ const listedLimits = ['maxBufferSize', 'maxStorageBufferBindingSize', 'maxComput
 /** The adapters this machine offers: lavapipe and SwiftShader where present, and Dawn's default (deduplicated). */
 export async function listAdapters(): Promise<ListedAdapter[]> {
   const listed: ListedAdapter[] = [];
-  const fallback = await dawnGpu().requestAdapter();
+  const fallback = await requestAdapter(dawnGpu());
   const defaultDescription = fallback ? summarize(fallback).description : undefined;
   for (const name of ['lavapipe', 'swiftshader', 'default']) {
-    const adapter = name === 'default' ? fallback : await dawnGpu(name).requestAdapter();
+    const adapter = name === 'default' ? fallback : await requestAdapter(dawnGpu(name));
     if (!adapter) continue;
     const summary = summarize(adapter);
     if (listed.some((other) => other.description === summary.description)) continue;
     const limits = Object.fromEntries(listedLimits.map((limit) => [limit, adapter.limits[limit]]));
-    const label = summary.description === defaultDescription && name !== 'default' ? `${name} (default)` : name;
-    listed.push({ name: label, ...summary, features: [...adapter.features].sort(), limits });
+    listed.push({ name, isDefault: summary.description === defaultDescription, ...summary, features: [...adapter.features].sort(), limits });
   }
   return listed;
 }

@@ -1,9 +1,13 @@
-// Writes a bench's files: --json, --csv, and --report DIR (index.html with report.json and report.csv).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Writes a bench's files: --json, --csv, and --report DIR (index.html with report.json and report.csv). Every
+// path is checked before anything is measured, so a typo costs a second, not a sweep; and a file that still
+// cannot be written at the end is saved elsewhere, so measured results are never lost.
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import type { BenchReport } from '../src/bench/record.ts';
 import { toCsv, toJson } from '../src/bench/report.ts';
 import { reportHtml } from '../src/report/html.ts';
+import { UsageError } from './args.ts';
 import { builtScript } from './node-host.ts';
 
 export interface OutputPaths {
@@ -12,20 +16,110 @@ export interface OutputPaths {
   report?: string;
 }
 
-/** Writes every output asked for; returns the paths written, for the closing message. */
-export function writeOutputs(report: BenchReport, paths: OutputPaths): string[] {
-  const written: string[] = [];
-  const write = (path: string, text: string) => {
-    writeFileSync(path, text);
-    written.push(path);
+/** What a file system error means to someone choosing an output path. */
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only',
+    ENOENT: 'a folder on the way does not exist', ENOTDIR: 'a part of the path is a file, not a folder', EISDIR: 'it is a folder',
   };
-  if (paths.json) write(paths.json, toJson(report));
-  if (paths.csv) write(paths.csv, toCsv(report));
-  if (paths.report) {
-    mkdirSync(paths.report, { recursive: true });
-    write(join(paths.report, 'report.json'), toJson(report));
-    write(join(paths.report, 'report.csv'), toCsv(report));
-    write(join(paths.report, 'index.html'), reportHtml(report, readFileSync(builtScript('report-page.js'), 'utf8')));
+  return (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** Refuses a file path that cannot be written, without leaving anything behind. */
+export function checkWritableFile(option: string, path: string, example: string, what = 'a file in a folder'): void {
+  const fail = (why: string) => {
+    throw new UsageError(`${option}: cannot write ${path}: ${why}. Choose ${what} you can write to. Example: ${option} ${example}`);
+  };
+  if (existsSync(path)) {
+    if (statSync(path).isDirectory()) fail('it is a folder');
+    try {
+      closeSync(openSync(path, 'a')); // opens for writing without changing it
+    } catch (error) {
+      fail(reason(error));
+    }
+    return;
   }
-  return written;
+  const folder = dirname(resolve(path));
+  if (!existsSync(folder)) fail(`the folder ${folder} does not exist`);
+  if (!statSync(folder).isDirectory()) fail(`${folder} is not a folder`);
+  try {
+    closeSync(openSync(path, 'wx'));
+    unlinkSync(path);
+  } catch (error) {
+    fail((error as NodeJS.ErrnoException).code === 'ENOENT' ? `${folder} does not take new files` : reason(error));
+  }
+}
+
+/** The folders from the nearest existing one down to `folder`, the missing ones only, outermost first. */
+function missingFolders(folder: string): { existing: string; missing: string[] } {
+  const missing: string[] = [];
+  let existing = resolve(folder);
+  while (!existsSync(existing)) {
+    missing.unshift(existing);
+    existing = dirname(existing);
+  }
+  return { existing, missing };
+}
+
+/** Checks the --report folder could be made (or is there) and written in, changing nothing. */
+function checkReportFolder(folder: string): void {
+  const { existing, missing } = missingFolders(folder);
+  if (!statSync(existing).isDirectory()) {
+    throw new UsageError(`--report: cannot write the report in ${folder}: ${existing} is a file, not a folder. Choose a folder you can write to. Example: --report report`);
+  }
+  // A probe file where the first missing folder would go (or index.html itself) proves the folder is writable.
+  checkWritableFile('--report', missing.length > 0 ? missing[0]! : join(folder, 'index.html'), 'report', 'a folder');
+}
+
+/** Makes the missing folders one level at a time: a recursive mkdir under /proc never returns on Node 20. */
+function makeFolder(folder: string): void {
+  for (const level of missingFolders(folder).missing) mkdirSync(level);
+}
+
+/** Checks every output path before the bench measures anything; two outputs may not share a path. */
+export function checkOutputs(paths: OutputPaths): void {
+  if (paths.json && paths.csv && resolve(paths.json) === resolve(paths.csv)) {
+    throw new UsageError(`--json and --csv both name ${paths.csv}: the CSV would overwrite the JSON. Example: --json out.json --csv out.csv`);
+  }
+  if (paths.json) checkWritableFile('--json', paths.json, 'out.json');
+  if (paths.csv) checkWritableFile('--csv', paths.csv, 'out.csv');
+  if (paths.report) checkReportFolder(paths.report);
+}
+
+export interface Written {
+  /** Paths written as asked. */
+  written: string[];
+  /** Lines saying which file could not be written, why, and where its content went instead. */
+  failures: string[];
+}
+
+/** Writes every output asked for; a file that fails is saved in a fresh temp folder instead, and said so. */
+export function writeOutputs(report: BenchReport, paths: OutputPaths): Written {
+  const result: Written = { written: [], failures: [] };
+  let rescue: string | undefined;
+  const write = (path: string, text: () => string) => {
+    try {
+      writeFileSync(path, text());
+      result.written.push(path);
+    } catch (error) {
+      rescue ??= mkdtempSync(join(tmpdir(), 'cake-unsaved-'));
+      const saved = join(rescue, `${result.failures.length + 1}-${path.split(/[\\/]/).at(-1) || 'out'}`);
+      writeFileSync(saved, text());
+      result.failures.push(`could not write ${path} (${reason(error)}); saved it as ${saved}`);
+    }
+  };
+  if (paths.json) write(paths.json, () => toJson(report));
+  if (paths.csv) write(paths.csv, () => toCsv(report));
+  if (paths.report) {
+    try {
+      makeFolder(paths.report);
+    } catch {
+      // the writes below fail too, and are saved elsewhere
+    }
+    write(join(paths.report, 'report.json'), () => toJson(report));
+    write(join(paths.report, 'report.csv'), () => toCsv(report));
+    write(join(paths.report, 'index.html'), () => reportHtml(report, readFileSync(builtScript('report-page.js'), 'utf8')));
+  }
+  return result;
 }

@@ -8,14 +8,22 @@ import { loop } from '../src/strategies/loop.ts';
 import { parseBenchArgs, readOptions, UsageError } from './args.ts';
 import { nodeHost } from './node-host.ts';
 
+const usage = `usage: npm run bench:simd-interleave -- [options]
+  times each SIMD kernel step (1, 2, 4 vectors in flight; 4 vectors + 4 scalars) beside loop, every run verified
+  --sizes 2^16 (default)  --rounds heavy (default)  --runs N  --min-time MS  --max-time MS  --cake ordered|shuffled`;
+const allowed = ['--sizes', '--rounds', '--runs', '--min-time', '--max-time', '--cake'];
+
 async function main(argv: string[]): Promise<number> {
-  if (argv.some((arg) => arg.startsWith('--strategies'))) {
-    throw new UsageError('--strategies: simd-interleave always runs loop and the simd kernel steps. Example: --sizes 2^16 --rounds heavy');
-  }
+  if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(usage + '\n'), 0;
+  const options = readOptions(argv);
+  const refused = [...options.keys()].find((option) => !allowed.includes(option));
+  if (refused) throw new UsageError(`${refused}: simd-interleave always runs loop and the simd kernel steps; it takes ${allowed.join(', ')}. Example: --sizes 2^16 --rounds heavy`);
   const host = nodeHost();
   const why = interleaveEntries[0]!.unavailable?.(host);
   if (why) throw new Error(`simd-interleave cannot run here: ${why}`);
-  const args = parseBenchArgs(readOptions(['--sizes', '2^16', '--rounds', 'heavy', ...argv]), host); // later options win
+  if (!options.has('--sizes')) options.set('--sizes', '2^16');
+  if (!options.has('--rounds')) options.set('--rounds', 'heavy');
+  const args = parseBenchArgs(options, host);
   const report = await runPlan({ ...args, strategies: [loop, ...interleaveEntries] }, host, describeEnvironment(host), (progress) => {
     if (progress.kind === 'start') process.stderr.write(`simd-interleave: [${progress.done + 1}/${progress.total}] ${progress.strategy} n=${progress.n} rounds=${progress.rounds}\n`);
     if (progress.kind === 'failure') process.stderr.write(`simd-interleave: ${progress.strategy} FAILED: ${progress.error}\n`);

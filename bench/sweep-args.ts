@@ -12,7 +12,7 @@ export function parseBudget(text: string): number {
   const unitMs: Record<string, number> = { s: 1000, m: 60_000, h: 3600_000 };
   const budgetMs = match ? Number(match[1]) * unitMs[match[2] ?? 's']! : NaN;
   if (!(budgetMs > 0) || budgetMs > maxBudgetMs) {
-    throw new BudgetError(`--budget: "${text}" is not a time budget. Use seconds or a unit, more than 0 and at most 24h; example: --budget 300 or --budget 5m`);
+    throw new BudgetError(`--budget: "${text}" is not a time budget. Use a number of seconds, or one with the unit s, m or h (not ms), more than 0 and at most 24h; example: --budget 300 or --budget 5m`);
   }
   return budgetMs;
 }

@@ -59,6 +59,16 @@ describe('cake bench --compare', () => {
     expect(failing.stdout).toContain('1 regression(s) beyond noise.');
   });
 
+  it('fails --fail-on-regression when no record matches the baseline: nothing checked is not a pass', () => {
+    const dir = tempDir('cake-compare-');
+    const base = join(dir, 'base.json');
+    expect(cake('bench', '--strategies', 'loop', '--sizes', '2^10', '--rounds', 'light', '--runs', '2', '--json', base).status).toBe(0);
+    const other = cake('bench', '--strategies', 'loop', '--sizes', '2^11', '--rounds', 'light', '--runs', '2', '--compare', base, '--fail-on-regression');
+    expect(other.status).toBe(1);
+    expect(other.stdout).toContain('NO matching records');
+    expect(other.stderr).toMatch(/cake: --fail-on-regression: no record of this run matches one in .*base\.json, so nothing was checked/);
+  });
+
   it('rejects sweep and compare options used wrongly with one line and exit code 2', () => {
     const budget = cake('bench', '--budget', '5m');
     expect(budget.status).toBe(2);

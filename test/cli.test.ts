@@ -1,8 +1,8 @@
 // The built `cake` CLI, run as a user runs it: good runs write verified JSON/CSV; bad input gets one clear
 // line and exit code 2, never a stack trace.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './temp-dir.ts';
 
@@ -22,15 +22,53 @@ describe('cake bench with bad input', () => {
     [['--strategies', 'loop,fork'], /^cake: --strategies: unknown strategy "fork"\. Known: loop, map, pool-copy, .*Example: --strategies loop,pool-shared$/],
     [['--bogus'], /^cake: unknown option "--bogus"\. Options: --strategies, .*Example: cake bench/],
     [['--sizes'], /^cake: --sizes needs a value\. Example: cake bench --sizes 2\^16,2\^20$/],
-    [['--runs', '0'], /^cake: --runs: "0" is not allowed; use an integer >= 1\. Example: --runs 10$/],
+    [['--runs', '0'], /^cake: --runs: "0" is not allowed; use an integer 1\.\.1000000\. Example: --runs 10$/],
+    [['--runs', '99999999999999999999'], /^cake: --runs: "99999999999999999999" is not allowed; use an integer 1\.\.1000000\./],
+    [['--pool-size', '10000'], /^cake: --pool-size: "10000" is not allowed; use an integer 1\.\.256\. Example: --pool-size 4$/],
+    [['--min-time', '5000', '--max-time', '100'], /^cake: --min-time 5000 is over --max-time 100: a record samples for at least --min-time ms and stops at --max-time ms\./],
+    [['--sizes', '2^10', '--sizes', '2^12'], /^cake: --sizes is given twice \("2\^10" and "2\^12"\); give it once, with a list where it takes one\./],
+    [['--sweep', '--sweep'], /^cake: --sweep is given twice; once is enough\.$/],
+    [['--adapter', 'voodoo'], /^cake: --adapter: No WebGPU adapter named "voodoo"; this machine has lavapipe and swiftshader\. Example: --adapter lavapipe$/],
+    [['--adapter', 'swiftshader', '--strategies', 'gpu', '--workgroup-size', '512'], /^cake: --workgroup-size: 512 is over this adapter's limit of 256 invocations per workgroup/],
+    [['--json', '/nonexistent/dir/out.json'], /^cake: --json: cannot write \/nonexistent\/dir\/out\.json: the folder \/nonexistent\/dir does not exist\. Choose a file in a folder you can write to\. Example: --json out\.json$/],
+    [['--csv', '/tmp'], /^cake: --csv: cannot write \/tmp: it is a folder\./],
+    [['--json', 'same.csv', '--csv', 'same.csv'], /^cake: --json and --csv both name same\.csv: the CSV would overwrite the JSON\./],
+    [['--report', '/proc/cake-report'], /^cake: --report: cannot write \/proc\/cake-report: \/proc does not take new files\. Choose a folder you can write to\./], // a recursive mkdir here never returns on Node 20
+    [['--report', '/etc/hostname'], /^cake: --report: cannot write the report in \/etc\/hostname: \/etc\/hostname is a file, not a folder\./],
+    [['--compare', '/etc/hostname'], /^cake: --compare: \/etc\/hostname is not JSON \(.*\)\. A baseline is the file cake bench --json FILE writes; example:/],
+    [['--compare', '/tmp'], /^cake: --compare: \/tmp is not a file\./],
+    [['--compare', 'package.json'], /^cake: --compare: package\.json has no schema field, expected "parallel-cake\/bench@1" with a results list: it is not a cake bench --json file\./],
     [['--cake', 'round'], /^cake: --cake: "round" is not allowed; use ordered or shuffled\. Example: --cake shuffled$/],
   ])('%j', (args, message) => {
     const result = cake('bench', ...args);
     expect(result.status).toBe(2);
-    expect(result.stderr.trim()).toMatch(message);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    const lines = result.stderr.trim().split('\n').filter((line) => !line.startsWith('Warning: maxDynamic')); // Dawn's own note on opening an adapter
+    expect(lines.join('\n')).toMatch(message);
+    expect(lines).toHaveLength(1);
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(result.stdout).toBe('');
+  });
+
+  it.each([['bench', '--help'], ['bench', '-h'], ['lessons', '--help'], ['info', '-h'], ['tune', '--help']])('%s %s prints its usage and exits 0', (...args) => {
+    const result = cake(...args);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^usage: cake /);
+    expect(result.stderr).toBe('');
+  });
+
+  it('refuses arguments to cake info', () => {
+    const result = cake('info', 'extra');
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe('cake: cake info takes no options, got "extra". Example: cake info');
+  });
+
+  it('saves results it measured but could not write where asked, and says where', () => {
+    const result = cake('bench', '--strategies', 'loop', '--sizes', '2^10', '--runs', '1', '--min-time', '0', '--json', '/proc/version'); // opens for writing, refuses the write
+    expect(result.status).toBe(1);
+    const saved = /^cake: could not write \/proc\/version \(.+\); saved it as (\S+)$/m.exec(result.stderr);
+    expect(saved).not.toBeNull();
+    expect(JSON.parse(readFileSync(saved![1]!, 'utf8')).results[0]).toMatchObject({ strategy: 'loop', verified: true });
+    rmSync(dirname(saved![1]!), { recursive: true });
   });
 
   it('rejects an unknown command', () => {

@@ -41,7 +41,8 @@ describe('compare with a baseline', () => {
   });
 
   it('refuses a baseline that is not a bench report, saying how to make one', () => {
-    expect(() => parseBaseline('{"results": [', 'old.json')).toThrow(/old.json is not JSON .*cake bench --json old.json/);
+    expect(() => parseBaseline('{"results": [', 'old.json')).toThrow(/old.json is not JSON \(.*\)\. A baseline is the file cake bench --json FILE writes; example: cake bench --json base.json/);
+    expect(() => parseBaseline('{}', 'old.json')).toThrow(/old.json has no schema field, expected "parallel-cake\/bench@1"/);
     expect(() => parseBaseline('{"schema": "other"}', 'old.json')).toThrow(/schema "other", expected "parallel-cake\/bench@1"/);
   });
 });

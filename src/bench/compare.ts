@@ -2,10 +2,14 @@
 // when the change is beyond both runs' measured noise.
 import type { BenchRecord, BenchReport } from './record.ts';
 
-/** Fields that are measurements, not identity: everything else (strategy, n, rounds, cake, settings) must match. */
-const measuredFields = new Set([
+/**
+ * Fields that are measurements or explanations, not identity: everything else (strategy, n, rounds, cake,
+ * settings, the kernel that ran) must match. `tuned` is a sentence saying why a kernel was chosen (it names the
+ * cache file), so two runs of the same kernel match whatever the sentence says.
+ */
+const notIdentity = new Set([
   'medianMs', 'minMs', 'p10Ms', 'p90Ms', 'spread', 'runs', 'samplesMs', 'phasesMs', 'clock', 'checksum', 'verified',
-  'nsPerSliceRound', 'bytesCopied', 'peakRssGrowthBytes', 'peakArrayBufferGrowthBytes',
+  'nsPerSliceRound', 'bytesCopied', 'peakRssGrowthBytes', 'peakArrayBufferGrowthBytes', 'tuned',
 ]);
 
 /**
@@ -34,7 +38,7 @@ export interface CompareResult {
 /** The identity of a record: strategy, n, rounds and every setting, in a stable order. */
 export function recordKey(record: BenchRecord): string {
   const identity = Object.entries(record)
-    .filter(([field, value]) => !measuredFields.has(field) && (typeof value !== 'object' || value === null))
+    .filter(([field, value]) => !notIdentity.has(field) && (typeof value !== 'object' || value === null))
     .sort(([a], [b]) => a.localeCompare(b));
   const { strategy, n, rounds } = record;
   const settings = identity.filter(([field]) => !['strategy', 'n', 'rounds'].includes(field));
@@ -73,11 +77,12 @@ export function parseBaseline(text: string, path: string): BenchReport {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`--compare: ${path} is not JSON (${error instanceof Error ? error.message : String(error)}). Write one with cake bench --json ${path}.`);
+    throw new Error(`--compare: ${path} is not JSON (${(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ')}). A baseline is the file cake bench --json FILE writes; example: cake bench --json base.json, then cake bench --compare base.json`);
   }
   const report = parsed as Partial<BenchReport>;
   if (report.schema !== 'parallel-cake/bench@1' || !Array.isArray(report.results)) {
-    throw new Error(`--compare: ${path} has schema ${JSON.stringify(report.schema)}, expected "parallel-cake/bench@1" with a results list. Write one with cake bench --json ${path}.`);
+    const found = report.schema === undefined ? 'has no schema field' : `has schema ${JSON.stringify(report.schema)}`;
+    throw new Error(`--compare: ${path} ${found}, expected "parallel-cake/bench@1" with a results list: it is not a cake bench --json file. Example: cake bench --json base.json, then cake bench --compare base.json`);
   }
   return report as BenchReport;
 }

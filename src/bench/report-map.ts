@@ -66,7 +66,7 @@ export function formatComparison(result: CompareResult, baselinePath: string): s
     c.verdict === 'same' ? 'within noise' : c.verdict === 'slower' ? 'SLOWER (beyond both p10-p90 spreads)' : 'faster (beyond both p10-p90 spreads)',
   ]);
   const lines = [`Compared with ${baselinePath} (ratio = now / baseline median; flagged only when the p10-p90 ranges do not overlap):`];
-  lines.push(rows.length > 0 ? align([header, ...rows]) : '  no matching records (same strategy, n, rounds, cake and settings).');
+  lines.push(rows.length > 0 ? align([header, ...rows]) : '  NO matching records (same strategy, n, rounds, cake and settings): nothing was compared.');
   const few = (keys: string[]) => keys.slice(0, unmatchedShown).join('; ') + (keys.length > unmatchedShown ? `; and ${keys.length - unmatchedShown} more` : '');
   if (result.onlyInBaseline.length > 0) lines.push(`Only in the baseline (${result.onlyInBaseline.length}): ${few(result.onlyInBaseline)}`);
   if (result.onlyInCurrent.length > 0) lines.push(`Only in this run (${result.onlyInCurrent.length}): ${few(result.onlyInCurrent)}`);
