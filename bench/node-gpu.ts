@@ -15,7 +15,7 @@ const toggles = ['disable-dawn-features=timestamp_quantization'];
 
 /**
  * Every Dawn instance ever created, kept reachable for the process's life: once one was garbage-collected while
- * a device lived, Dawn crashed in its callback flush (DESIGN.md, known traps).
+ * a device lived, Dawn crashed in its callback flush.
  */
 const instances: GPU[] = [];
 

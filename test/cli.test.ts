@@ -86,7 +86,7 @@ describe('cake bench', () => {
     const result = cake('bench', '--strategies', 'loop,pool-copy', '--sizes', '2^16', '--rounds', 'light,2', '--runs', '3', '--json', json, '--csv', csv);
     expect(result.stderr).toMatch(/\[1\/4\] loop n=65536 rounds=1/);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^loop\s+65536\s+1\s.*0x5337aecb ok$/m); // the known checksum, DESIGN.md
+    expect(result.stdout).toMatch(/^loop\s+65536\s+1\s.*0x5337aecb ok$/m); // the known checksum of eating 0..65535 once (test/eat.test.ts)
     const report = JSON.parse(readFileSync(json, 'utf8'));
     expect(report.schema).toBe('parallel-cake/bench@1');
     expect(report.environment).toMatchObject({ runtime: `node ${process.versions.node}`, cores: expect.any(Number), cpus: expect.any(String) });

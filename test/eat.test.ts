@@ -1,10 +1,10 @@
-// The eat function's known values (DESIGN.md), the contract every twin must meet.
+// The eat function's known values, the contract every twin (TS, WGSL, WebAssembly) must meet.
 import { describe, expect, it } from 'vitest';
 import { checksum, hex } from '../src/cake.ts';
 import { eat, eatSlices } from '../src/eat.ts';
 
 describe('eat', () => {
-  it('gives the known values from DESIGN.md', () => {
+  it('gives the known values', () => {
     expect(hex(eat(1, 1))).toBe('0x688990c0');
     expect(hex(eat(2, 1))).toBe('0xd1132181');
     expect(hex(eat(3, 1))).toBe('0x53f1e9dd');

@@ -9,7 +9,7 @@ const cli = join(import.meta.dirname, '..', 'dist', 'node', 'cake.js');
 describe('cake lessons', () => {
   it('tells every lesson with a live, verified measurement', () => {
     const run = spawnSync(process.execPath, [cli, 'lessons'], { encoding: 'utf8' });
-    // Dawn prints two harmless limit warnings per adapter (DESIGN.md, known traps); nothing else may appear.
+    // Dawn prints two harmless limit warnings per adapter (Dawn's own note when it opens one); nothing else may appear.
     const unexpected = run.stderr.split('\n').filter((line) => line && !/^Warning: maxDynamic\w+BuffersPerPipelineLayout artificially reduced/.test(line));
     expect(unexpected).toEqual([]);
     expect(run.status).toBe(0);

@@ -1,4 +1,5 @@
-// The result record (`cake bench --json`): schema parallel-cake/bench@1, see DESIGN.md.
+// The result record (`cake bench --json`), schema parallel-cake/bench@1: this file is its definition, and the
+// README's "The JSON report" section its summary. Field names are camelCase, as a browser's JSON.
 import type { CakeOrder } from '../cake.ts';
 import type { Phases } from '../strategy.ts';
 import type { GpuEnvironment, OverheadRecord } from './gpu-costs.ts';

@@ -1,4 +1,4 @@
-// The lessons, in the deck's order: one per claim in DESIGN.md's table.
+// The lessons, in the deck's order: one per claim the teaching deck makes.
 import { alreadyParallel } from './already-parallel.ts';
 import { copyEatReassemble } from './copy-eat-reassemble.ts';
 import { friendsByTheThousand } from './friends-by-the-thousand.ts';

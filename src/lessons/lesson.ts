@@ -18,7 +18,7 @@ export interface LessonResult {
 }
 
 export interface Lesson {
-  /** The deck's words (DESIGN.md's table). */
+  /** The deck's words. */
   claim: string;
   run(context: LessonContext): Promise<LessonResult>;
 }
