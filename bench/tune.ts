@@ -17,7 +17,7 @@ export const tuneUsage = `usage: cake tune [options]
   --adapter lavapipe|swiftshader   --n 2^20 (slices, one size)   --rounds light|heavy|N (default light)
   --strategy ${searchStrategyNames.join('|')} (default exhaustive)   --budget SHARE (of the space, default 1; 0.3 for hill and halving)
   --samples N (per evaluation, default 5)   --max-samples N (to separate leaders, default 20)   --seed N
-  --workgroup-sizes 32,64,128 (narrow that axis)   --cache FILE (default .cake/tune-<adapter>.json)   --json FILE
+  --workgroup-sizes 32,64,128 (narrow that axis)   --cache FILE (default .cake/tune-<adapter>.json, named after the adapter opened: lavapipe, swiftshader, ...)   --json FILE
   --replay   replay every strategy over the cached exhaustive landscape (no device time)   --seeds N (default ${defaultReplay.seeds})`;
 
 const valueOptions = ['--adapter', '--n', '--rounds', '--strategy', '--budget', '--samples', '--max-samples', '--seed', '--workgroup-sizes', '--cache', '--json', '--seeds'];
@@ -34,7 +34,8 @@ interface TuneArgs {
   maxSamples: number;
   seed: number;
   workgroupSizes?: number[];
-  cache: string;
+  /** --cache FILE; else the opened adapter's own file (defaultCachePath). */
+  cache?: string;
   json?: string;
   isReplay: boolean;
   seeds: number;
@@ -84,7 +85,7 @@ export function parseTuneArgs(argv: string[]): TuneArgs {
     maxSamples: Math.max(fullSamples, integer('--max-samples', values.get('--max-samples') ?? '20', 1, '20')),
     seed: integer('--seed', values.get('--seed') ?? '1', 0, '7'),
     workgroupSizes: values.get('--workgroup-sizes')?.split(',').map((text) => integer('--workgroup-sizes', text, 1, '32,64,128')),
-    cache: values.get('--cache') ?? defaultCachePath(adapter),
+    cache: values.get('--cache'),
     json: values.get('--json'),
     isReplay: values.has('--replay'),
     seeds: integer('--seeds', values.get('--seeds') ?? String(defaultReplay.seeds), 1, '200'),
@@ -100,13 +101,14 @@ export async function tune(argv: string[]): Promise<number> {
   if (!host.gpu) throw new UsageError(`--adapter: ${host.gpuMissing}`);
   const gpu = await openGpu(host.gpu);
   try {
-    const cache = TuneCache.open(fileStore(args.cache), gpu.adapterSummary, gpu.device.limits);
+    const cachePath = args.cache ?? defaultCachePath(gpu.adapterSummary);
+    const cache = TuneCache.open(fileStore(cachePath), gpu.adapterSummary, gpu.device.limits);
     const runtime = dawnRuntime();
     if (args.isReplay) {
       const space = buildSpace(gpu.device.limits, args.slices, args.workgroupSizes);
       const entry = cache.find(entryKey(runtime, args.slices, args.rounds));
       const landscape = entry && landscapeOf(entry, space, args.fullSamples);
-      if (!landscape) throw new Error(`${args.cache} has no exhaustive landscape for n=${args.slices} rounds=${args.rounds} on ${gpu.adapterSummary.description}; run cake tune --strategy exhaustive with the same --n, --rounds and --adapter first.`);
+      if (!landscape) throw new Error(`${cachePath} has no exhaustive landscape for n=${args.slices} rounds=${args.rounds} on ${gpu.adapterSummary.description}; run cake tune --strategy exhaustive with the same --n, --rounds and --adapter first.`);
       const options = { ...defaultReplay, seeds: args.seeds, fullSamples: args.fullSamples };
       const stats = [];
       for (const strategy of searchStrategyNames) {
@@ -117,7 +119,7 @@ export async function tune(argv: string[]): Promise<number> {
       if (args.json) writeFileSync(args.json, JSON.stringify({ format: 'parallel-cake/tune-replay@1', adapter: gpu.adapterSummary.description, runtime, slices: args.slices, rounds: args.rounds, spaceSize: landscape.points.length, tolerance: options.tolerance, stats }, null, 2) + '\n');
       return 0;
     }
-    progress(`${args.strategy} on ${gpu.adapterSummary.description}, n=${args.slices} rounds=${args.rounds}, cache ${args.cache}`);
+    progress(`${args.strategy} on ${gpu.adapterSummary.description}, n=${args.slices} rounds=${args.rounds}, cache ${cachePath}`);
     const report = await runTune({ ...args, gpu, cache, runtime, onProgress: progress });
     process.stdout.write(formatTune(report) + '\n');
     if (args.json) writeFileSync(args.json, JSON.stringify(report, null, 2) + '\n');

@@ -1,13 +1,15 @@
 // The built `cake tune`: bad input gets one line and exit 2; a small real tune on lavapipe writes its table,
 // its JSON (with the heat-map data) and a cache that --replay reads.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './temp-dir.ts';
 
 const cli = join(__dirname, '..', 'dist', 'node', 'cake.js');
 const cake = (...args: string[]) => spawnSync(process.execPath, [cli, 'tune', ...args], { encoding: 'utf8', timeout: 60_000 });
+/** Runs `cake` in `cwd`, where its default .cake/ folder lands. */
+const cakeIn = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
 
 describe('cake tune', () => {
   it.each([
@@ -52,4 +54,23 @@ describe('cake tune', () => {
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toMatch(/has no exhaustive landscape for n=4096 rounds=1 on .*; run cake tune --strategy exhaustive with the same --n, --rounds and --adapter first\.$/);
   });
+
+  it('names the cache after the adapter opened: no --adapter and --adapter lavapipe share it, and bench uses it', () => {
+    const dir = tempDir('cake-tune-');
+    const small = ['--n', '4096', '--workgroup-sizes', '64,128', '--samples', '3', '--max-samples', '6'];
+    const plain = cakeIn(dir, 'tune', ...small); // Dawn's default adapter here is lavapipe
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).toMatch(/, cache \.cake\/tune-lavapipe\.json$/m);
+    const named = cakeIn(dir, 'tune', '--adapter', 'lavapipe', ...small);
+    expect(named.status).toBe(0);
+    expect(named.stderr).toMatch(/, cache \.cake\/tune-lavapipe\.json$/m);
+    expect(named.stdout).toMatch(/^samples: \d+ taken now, [1-9]\d* from the cache;/m); // resumed the first tune's file
+    expect(readdirSync(join(dir, '.cake'))).toEqual(['tune-lavapipe.json']);
+    const best = JSON.parse(readFileSync(join(dir, '.cake', 'tune-lavapipe.json'), 'utf8')).entries[0].tuned.shape as string;
+    const bench = cakeIn(dir, 'bench', '--strategies', 'gpu', '--sizes', '4096', '--rounds', 'light', '--runs', '2', '--min-time', '0', '--json', 'out.json');
+    expect(bench.status).toBe(0);
+    const [record] = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).results;
+    expect(record.tuned).toMatch(/^\.cake\/tune-lavapipe\.json: the tune's best shape /);
+    expect(record.kernel).toBe(/-s1-contiguous-scalar-1d$/.test(best) ? 'eat.wgsl' : best);
+  }, 60_000);
 });
