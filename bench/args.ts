@@ -53,15 +53,19 @@ export const leftOutByDefault: Record<string, string> = {
   'pool-slice': 'one message per slice takes seconds per run at 2^20 slices',
 };
 
-/** 65536, 2^16, 64k (x1000) or 64Ki (x1024): an integer number of slices >= 1. */
-export function parseSize(text: string): number {
+/**
+ * 65536, 2^16, 64k (x1000) or 64Ki (x1024): an integer number of slices >= 1. `option` names it in messages
+ * and picks the examples: bench's --sizes takes a list, tune's --n one size.
+ */
+export function parseSize(text: string, option: '--sizes' | '--n' = '--sizes'): number {
+  const example = (list: string, one: string) => (option === '--sizes' ? `--sizes ${list}` : `cake tune --n ${one}`);
   const match = /^(?:(\d+)\^(\d+)|(-?\d+(?:\.\d+)?(?:e\d+)?)(k|Ki|M|Mi)?)$/.exec(text.trim());
   const scale: Record<string, number> = { k: 1e3, Ki: 1024, M: 1e6, Mi: 1024 ** 2 };
   const value = !match ? NaN : match[1] ? Number(match[1]) ** Number(match[2]) : Number(match[3]) * (scale[match[4] ?? ''] ?? 1);
-  if (!Number.isFinite(value)) throw new UsageError(`--sizes: "${text}" is not a size. Use integers >= 1, powers like 2^20, or 64k / 1Mi; example: --sizes 2^16,2^20,1000000`);
-  if (!Number.isInteger(value)) throw new UsageError(`--sizes: ${text} is not a whole number of slices. Example: --sizes 2^16,1000000`);
-  if (value < 1) throw new UsageError(`--sizes: ${text} slices is too few; a cake has at least 1 slice. Example: --sizes 1,2^20`);
-  if (value > maxSlices) throw new UsageError(`--sizes: ${text} = ${value} slices is over the limit of 2^32 - 1 (slices are u32-indexed). Example: --sizes 2^24`);
+  if (!Number.isFinite(value)) throw new UsageError(`${option}: "${text}" is not a size. Use integers >= 1, powers like 2^20, or 64k / 1Mi; example: ${example('2^16,2^20,1000000', '2^20')}`);
+  if (!Number.isInteger(value)) throw new UsageError(`${option}: ${text} is not a whole number of slices. Example: ${example('2^16,1000000', '1000000')}`);
+  if (value < 1) throw new UsageError(`${option}: ${text} slices is too few; a cake has at least 1 slice. Example: ${example('1,2^20', '2^20')}`);
+  if (value > maxSlices) throw new UsageError(`${option}: ${text} = ${value} slices is over the limit of 2^32 - 1 (slices are u32-indexed). Example: ${example('2^24', '2^24')}`);
   return value;
 }
 
@@ -136,7 +140,7 @@ export function parseBenchArgs(values: Map<string, string>, host: Host): BenchAr
     strategies: values.has('--strategies')
       ? parseStrategies(get('--strategies', ''), host)
       : strategies.filter((entry) => !entry.unavailable?.(host) && (isSweep || !(entry.name in leftOutByDefault))),
-    sizes: get('--sizes', isSweep ? sweepDefaults.sizes : defaults.sizes).split(',').map(parseSize),
+    sizes: get('--sizes', isSweep ? sweepDefaults.sizes : defaults.sizes).split(',').map((text) => parseSize(text)),
     rounds: get('--rounds', isSweep ? sweepDefaults.rounds : defaults.rounds).split(',').map(parseRounds),
     order: order as CakeOrder,
     poolSize: parseCount('--pool-size', get('--pool-size', String(host.cores)), 1, maxPoolSize, '4'),

@@ -58,7 +58,7 @@ export function nodeHost({ friendScript, adapter }: NodeHostOptions = {}): Host 
     piscinaFriend: builtScript('piscina-friend.js'),
     gpu: dawnGpu(adapter),
     timestampQuantization: "off: Dawn's timestamp_quantization feature disabled (it rounds to 65.536 us steps on lavapipe)",
-    tuneCache: nodeTuneCache(adapter),
+    tuneCache: nodeTuneCache(),
     inviteFriend: (id) => workerFriend(script, id),
     readMemory: () => {
       const usage = process.memoryUsage();

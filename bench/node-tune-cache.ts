@@ -2,12 +2,18 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { AdapterSummary } from '../src/gpu/device.ts';
+import { adapterSlug } from '../src/tune/adapter-slug.ts';
 import type { CacheStore } from '../src/tune/cache.ts';
 import type { TuneCacheAccess } from '../src/tune/auto.ts';
 
-/** .cake/tune-lavapipe.json: one file per adapter, since a cache refuses another adapter's timings. */
-export function defaultCachePath(adapter: string | undefined): string {
-  return path.join('.cake', `tune-${adapter ?? 'default'}.json`);
+/**
+ * .cake/tune-lavapipe.json: one file per adapter, since a cache refuses another adapter's timings. Named after
+ * the adapter opened, so `cake tune --adapter lavapipe` and a plain `cake bench` on Dawn's default lavapipe
+ * write and read the same file.
+ */
+export function defaultCachePath(adapter: AdapterSummary): string {
+  return path.join('.cake', `tune-${adapterSlug(adapter)}.json`);
 }
 
 /** The cache as a file, written whole to a temporary name and renamed, so an interrupted write loses nothing. */
@@ -29,6 +35,6 @@ export function dawnRuntime(): string {
   return `webgpu ${version} (Dawn) on Node ${process.versions.node}`;
 }
 
-export function nodeTuneCache(adapter: string | undefined): TuneCacheAccess {
-  return { store: fileStore(defaultCachePath(adapter)), runtime: dawnRuntime() };
+export function nodeTuneCache(): TuneCacheAccess {
+  return { storeFor: (adapter) => fileStore(defaultCachePath(adapter)), runtime: dawnRuntime() };
 }

@@ -1,6 +1,7 @@
 // The tune cache: keyed by adapter and limits, resumes from saved samples, refuses another adapter's file
 // naming both adapters.
 import { describe, expect, it } from 'vitest';
+import { adapterSlug } from '../src/tune/adapter-slug.ts';
 import { TuneCache, type CacheStore } from '../src/tune/cache.ts';
 import type { ShapeLimits } from '../src/tune/space.ts';
 
@@ -47,5 +48,12 @@ describe('tune cache', () => {
   it('says what is wrong with a file that is not a cache', () => {
     expect(() => TuneCache.open(memoryStore('{"format":"parallel-cake/bench@1"}'), lavapipe, limits)).toThrow(/cache.json is not a tune cache \(format "parallel-cake\/bench@1"/);
     expect(() => TuneCache.open(memoryStore('{'), lavapipe, limits)).toThrow(/cache.json is not valid JSON/);
+  });
+
+  it("names a cache file after the adapter's own words, whatever --adapter said", () => {
+    expect(adapterSlug({ vendor: 'mesa', architecture: '', description: 'llvmpipe: Mesa 25.0.7 (LLVM 15.0.6) 0.0.1' })).toBe('lavapipe');
+    expect(adapterSlug({ vendor: 'google', architecture: 'swiftshader', description: 'SwiftShader driver 5.0.0' })).toBe('swiftshader');
+    expect(adapterSlug({ vendor: 'nvidia', architecture: 'ada', description: 'NVIDIA GeForce RTX 4090 (580.1)' })).toBe('nvidia-geforce-rtx-4090-580-1');
+    expect(adapterSlug({ vendor: '', architecture: '', description: '../../' })).toBe('unknown-adapter');
   });
 });

@@ -60,7 +60,7 @@ describe('tune on lavapipe', () => {
       [tunedStore!, Number(/^wg(\d+)/.exec(runsBest ? best : fastest[0])![1]), runsBest ? best : 'eat.wgsl', new RegExp(`the tune's best shape ${best} .*workgroup size \\d+, the fastest for this kernel`)],
       [memoryStore(), 64, 'eat.wgsl', /^no: memory has no tuning for n=16372 rounds=3/],
     ] as const) {
-      const host = { ...(await hostWithAdapter('lavapipe')), tuneCache: { store, runtime: 'test' } };
+      const host = { ...(await hostWithAdapter('lavapipe')), tuneCache: { storeFor: () => store, runtime: 'test' } };
       const strategy = gpuStrategy.create(host);
       try {
         await strategy.prepare(cake, { rounds, poolSize: 1, workgroupSize: 'auto' });

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { replay, type Landscape } from '../src/tune/replay.ts';
+import { formatReplay } from '../src/tune/report.ts';
 import { searchStrategyNames } from '../src/tune/search.ts';
 import { axisNames, buildSpace, parseShapeKey } from '../src/tune/space.ts';
 import { pointOf } from '../src/tune/tune.ts';
@@ -46,6 +47,24 @@ describe('replay', () => {
     const stats = await replay('exhaustive', { axisSizes: [5], points, samplesMs }, options);
     expect(stats.medianEvaluations).toBe(3); // point 2 is 4 % slower than the best, point 3
     expect(medianOf(samplesMs[3]!)).toBe(1);
+  });
+
+  it('misses only through noise: exhaustive sees every shape, yet a resampled shape can look faster than it is', async () => {
+    // point 1 was resampled as a leader: 9 fast and 11 slow samples, so its median is slow, but 5 drawn can be fast
+    const resampled = [...Array(9).fill(0.95), ...Array(11).fill(1.1)];
+    const points = [[0], [1], [2]];
+    const noisy = await replay('exhaustive', { axisSizes: [3], points, samplesMs: [[1.1, 1.1, 1.1, 1.1, 1.1], resampled, [1, 1, 1, 1, 1]] }, { ...options, fullSamples: 5 });
+    expect(noisy.missed).toBeGreaterThan(0);
+    expect(noisy.missed).toBeLessThan(options.seeds);
+    const quiet = await replay('exhaustive', { axisSizes: [3], points, samplesMs: [[1.1, 1.1, 1.1, 1.1, 1.1], resampled.slice(9, 14), [1, 1, 1, 1, 1]] }, { ...options, fullSamples: 5 });
+    expect(quiet.missed).toBe(0); // every shape seen with all its samples: exhaustive always finds the best
+  });
+
+  it('the replay table explains what missed means', async () => {
+    const stats = await replay('exhaustive', landscape, options);
+    const text = formatReplay([stats], landscape.points.length, options.tolerance, options.fullSamples);
+    expect(text).toMatch(/^missed: seeds whose best-so-far never came within 5 %, though each strategy may spend all 60 shapes \(a miss counts as 60 above\)\.$/m);
+    expect(text).toMatch(/^That is noise, not budget: a search ranks shapes by the median of up to 3 of their samples;/m);
   });
 
   it('refuses an empty landscape', async () => {

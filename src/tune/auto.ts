@@ -1,6 +1,6 @@
 // --workgroup-size auto: the gpu strategies take their workgroup size from the host's tune cache when it has a
 // tuning for this adapter, n and rounds, else the usual 64; either way the record says which and why.
-import type { Gpu } from '../gpu/device.ts';
+import type { AdapterSummary, Gpu } from '../gpu/device.ts';
 import { TuneCache, type CacheStore } from './cache.ts';
 import { medianOf } from './noise.ts';
 import { parseShapeKey, type Shape } from './space.ts';
@@ -8,7 +8,8 @@ import { entryKey } from './tune.ts';
 
 /** What a host offers for auto: where its tune cache lives and its WebGPU runtime (part of the cache key). */
 export interface TuneCacheAccess {
-  store: CacheStore;
+  /** The store for the adapter actually opened: --adapter may name it several ways, or not at all. */
+  storeFor(adapter: AdapterSummary): CacheStore;
   runtime: string;
 }
 
@@ -31,14 +32,15 @@ const untunedWorkgroupSize = 64; // the usual WebGPU advice
 export function autoWorkgroupSize(access: TuneCacheAccess | undefined, gpu: Gpu, slices: number, rounds: number): AutoWorkgroupSize {
   const untuned = (why: string) => ({ workgroupSize: untunedWorkgroupSize, tuned: `no: ${why}; using ${untunedWorkgroupSize}` });
   if (!access) return untuned('this host has no tune cache');
+  const store = access.storeFor(gpu.adapterSummary);
   let cache: TuneCache;
   try {
-    cache = TuneCache.open(access.store, gpu.adapterSummary, gpu.device.limits);
+    cache = TuneCache.open(store, gpu.adapterSummary, gpu.device.limits);
   } catch (error) {
     return untuned((error as Error).message);
   }
   const entry = cache.find(entryKey(access.runtime, slices, rounds));
-  if (!entry?.tuned) return untuned(`${access.store.where} has no tuning for n=${slices} rounds=${rounds} (run cake tune --n ${slices} --rounds ${rounds})`);
+  if (!entry?.tuned) return untuned(`${store.where} has no tuning for n=${slices} rounds=${rounds} (run cake tune --n ${slices} --rounds ${rounds})`);
   let best: [number, number] | undefined;
   for (const [key, samples] of Object.entries(entry.samplesMs)) {
     const shape = parseShapeKey(key);
@@ -46,11 +48,11 @@ export function autoWorkgroupSize(access: TuneCacheAccess | undefined, gpu: Gpu,
     const ms = medianOf(samples);
     if (isEatWgsl && samples.length > 0 && (!best || ms < best[1])) best = [shape.workgroupSize, ms];
   }
-  if (!best) return untuned(`the tuning in ${access.store.where} measured no scalar one-slice shape`);
+  if (!best) return untuned(`the tuning in ${store.where} measured no scalar one-slice shape`);
   const gain = (best[1] / entry.tuned.ms).toFixed(2);
   return {
     workgroupSize: best[0],
     shape: parseShapeKey(entry.tuned.shape),
-    tuned: `${access.store.where}: the tune's best shape ${entry.tuned.shape} (${gain}x faster than eat.wgsl's own best, workgroup size ${best[0]}, the fastest for this kernel (scalar, one slice per invocation))`,
+    tuned: `${store.where}: the tune's best shape ${entry.tuned.shape} (${gain}x faster than eat.wgsl's own best, workgroup size ${best[0]}, the fastest for this kernel (scalar, one slice per invocation))`,
   };
 }

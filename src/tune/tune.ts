@@ -96,17 +96,23 @@ export async function tune(options: TuneOptions): Promise<TuneReport> {
   const progress = options.onProgress ?? (() => {});
   try {
     const byPoint = new Map(space.legal.map((shape) => [pointOf(space, shape).join(','), shape]));
-    let measured = 0;
     const touched = new Set([shapeKey(defaultShape)]); // the report ranks only what this tune looked at
+    const budget = Math.max(1, Math.round(space.legal.length * options.budgetShare));
+    // Evaluations spent, counted as the search counts them (search.ts, Evaluator.estimate: it asks again only
+    // for more samples, and pays for the new ones), so the progress line shows how much of the budget is gone.
+    let spent = 0;
+    const asked = new Map<string, number>();
     const measure = async (point: Point, samples: number) => {
       const shape = byPoint.get(point.join(','))!;
-      touched.add(shapeKey(shape));
-      const isNew = (entry.samplesMs[shapeKey(shape)]?.length ?? 0) < samples;
+      const key = shapeKey(shape);
+      touched.add(key);
+      spent += (samples - (asked.get(key) ?? 0)) / fullSamples;
+      asked.set(key, samples);
+      const isNew = (entry.samplesMs[key]?.length ?? 0) < samples;
       const ms = await runner.measure(shape, samples);
-      if (isNew) progress(`[${++measured}] ${shapeKey(shape)}: ${ms.toFixed(4)} ms (median of ${samples})`);
+      if (isNew) progress(`[${evaluations(spent)}/${budget}] ${key}: ${ms.toFixed(4)} ms (median of ${samples})`);
       return ms;
     };
-    const budget = Math.max(1, Math.round(space.legal.length * options.budgetShare));
     const legal = space.legal.map((shape) => pointOf(space, shape));
     const result = await search(options.strategy, { axisSizes: axisNames.map((axis) => space.axes[axis].length), legal }, measure, {
       budget,
@@ -123,6 +129,9 @@ export async function tune(options: TuneOptions): Promise<TuneReport> {
     runner.destroy();
   }
 }
+
+/** 12, or 12.4 while a search such as halving spends partial evaluations (fewer samples). */
+const evaluations = (spent: number) => String(Math.round(spent * 10) / 10); // 0.2 * 5 sums to 1.0000000000000002
 
 function countSamples(entry: TuneEntry): number {
   return Object.values(entry.samplesMs).reduce((sum, samples) => sum + samples.length, 0);

@@ -1,0 +1,155 @@
+// Parses `cake tune` arguments. Every mistake becomes one UsageError line naming the option, what is allowed
+// and an example; options that conflict or do nothing in this run are refused, never silently ignored.
+import { defaultReplay } from '../src/tune/replay.ts';
+import { searchStrategyNames, type SearchStrategyName } from '../src/tune/search.ts';
+import type { ShapeLimits } from '../src/tune/space.ts';
+import { namedRounds, parseSize, UsageError } from './args.ts';
+
+const smartBudgetShare = 0.3; // the issue's target: within 5 % of the best after <= 30 % of the space
+
+/** A real value for every option, so each message can show one that works. */
+const examples: Record<string, string> = {
+  '--adapter': '--adapter lavapipe',
+  '--n': '--n 2^20',
+  '--rounds': '--rounds heavy',
+  '--strategy': '--strategy hill',
+  '--budget': '--strategy halving --budget 0.3',
+  '--samples': '--samples 5',
+  '--max-samples': '--max-samples 20',
+  '--seed': '--seed 7',
+  '--workgroup-sizes': '--workgroup-sizes 32,64,128',
+  '--cache': '--cache .cake/tune-lavapipe.json',
+  '--json': '--json tune.json',
+  '--seeds': '--replay --seeds 200',
+  '--replay': '--replay',
+};
+const valueOptions = Object.keys(examples).filter((option) => option !== '--replay');
+const flagOptions = ['--replay'];
+const example = (option: string) => `Example: cake tune ${examples[option]}`;
+
+/** Options a replay has no use for, and why: refused rather than ignored. */
+const notForReplay: Record<string, string> = {
+  '--budget': 'a replay gives every strategy the whole space and counts what it needs',
+  '--seed': 'a replay runs seeds 1..N, set by --seeds',
+  '--max-samples': 'a replay separates no leaders',
+};
+
+export interface TuneArgs {
+  adapter?: string;
+  slices: number;
+  rounds: number;
+  strategy: SearchStrategyName;
+  budgetShare: number;
+  fullSamples: number;
+  maxSamples: number;
+  seed: number;
+  workgroupSizes?: number[];
+  /** --cache FILE; else the opened adapter's own file (defaultCachePath). */
+  cache?: string;
+  json?: string;
+  isReplay: boolean;
+  /** What --replay replays: the --strategy named, else every strategy. */
+  replayStrategies: SearchStrategyName[];
+  seeds: number;
+}
+
+function integer(option: string, text: string, min: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`${option}: "${text}" is not allowed; use an integer >= ${min}. ${example(option)}`);
+  return value;
+}
+
+/** Reads `--option value` and `--option=value`, refusing unknown options, missing values and repeats. */
+function readTuneOptions(argv: string[]): Map<string, string> {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const [option, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    const isFlag = flagOptions.includes(option);
+    if (!isFlag && !valueOptions.includes(option)) throw new UsageError(`tune: unknown option "${argv[i]}". Options: ${[...valueOptions, ...flagOptions].join(', ')}. Example: cake tune --adapter lavapipe --rounds light`);
+    if (isFlag && inline !== undefined) throw new UsageError(`tune: ${option} takes no value. ${example(option)}`);
+    const value = isFlag ? 'yes' : (inline ?? argv[++i]);
+    const isNextOption = inline === undefined && (valueOptions.includes(value ?? '') || flagOptions.includes(value ?? ''));
+    if (value === undefined || value === '' || isNextOption) throw new UsageError(`tune: ${option} needs a value. ${example(option)}`);
+    // the last one winning would hide a typo in a long command line
+    if (values.has(option)) throw new UsageError(`${option}: given twice${isFlag ? '' : ` ("${values.get(option)}" and "${value}")`}; give it once. ${example(option)}`);
+    values.set(option, value);
+  }
+  return values;
+}
+
+function parseBudget(text: string | undefined, strategy: SearchStrategyName, isStrategyGiven: boolean): number {
+  const isSmart = strategy === 'hill' || strategy === 'halving';
+  const share = text === undefined ? (isSmart ? smartBudgetShare : 1) : Number(text);
+  if (!(share > 0 && share <= 1)) throw new UsageError(`--budget: "${text}" is not a share of the space; use a number in (0, 1]. ${example('--budget')}`);
+  if (strategy === 'exhaustive' && share < 1) {
+    // exhaustive walks the space in order: part of it is the smallest workgroup sizes, not a search
+    const which = isStrategyGiven ? 'exhaustive' : 'exhaustive (the default strategy)';
+    throw new UsageError(`--budget: ${text} is not allowed with ${which}, which measures every shape (budget 1); to measure part of the space use a search. ${example('--budget')}`);
+  }
+  return share;
+}
+
+function parseSlices(text: string): number {
+  if (text.includes(',')) throw new UsageError(`--n: "${text}" is a list; tune takes one size (use cake bench --sizes for several). ${example('--n')}`);
+  return parseSize(text, '--n');
+}
+
+function parseWorkgroupSizes(text: string): number[] {
+  const sizes = text.split(',').map((size) => integer('--workgroup-sizes', size, 1));
+  const repeated = sizes.find((size, i) => sizes.indexOf(size) !== i);
+  if (repeated !== undefined) throw new UsageError(`--workgroup-sizes: ${repeated} is given twice; list each size once. ${example('--workgroup-sizes')}`);
+  return sizes;
+}
+
+export function parseTuneArgs(argv: string[]): TuneArgs {
+  const values = readTuneOptions(argv);
+  const isReplay = values.has('--replay');
+  if (values.has('--seeds') && !isReplay) throw new UsageError(`--seeds applies to --replay only (a tune runs one search, seeded by --seed). ${example('--seeds')}`);
+  if (isReplay) {
+    const needless = Object.keys(notForReplay).find((option) => values.has(option));
+    if (needless) throw new UsageError(`${needless} does not apply to --replay: ${notForReplay[needless]}. Example: cake tune --replay --strategy hill --seeds 200`);
+  }
+  const isStrategyGiven = values.has('--strategy');
+  const strategy = (values.get('--strategy') ?? 'exhaustive') as SearchStrategyName;
+  if (!searchStrategyNames.includes(strategy)) throw new UsageError(`--strategy: "${strategy}" is not allowed; use one of ${searchStrategyNames.join(', ')}. ${example('--strategy')}`);
+  const roundsText = values.get('--rounds') ?? 'light';
+  const rounds = namedRounds[roundsText] ?? Number(roundsText);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new UsageError(`--rounds: "${roundsText}" is not allowed; use light (1), medium (64), heavy (1024) or an integer >= 1. ${example('--rounds')}`);
+  const fullSamples = integer('--samples', values.get('--samples') ?? String(defaultReplay.fullSamples), 1);
+  const maxSamplesText = values.get('--max-samples');
+  const maxSamples = integer('--max-samples', maxSamplesText ?? '20', 1);
+  if (maxSamplesText !== undefined && maxSamples < fullSamples) {
+    throw new UsageError(`--max-samples: ${maxSamples} is fewer than --samples ${fullSamples}; a leader gets at least the samples of one evaluation. Example: cake tune --samples 5 --max-samples 20`);
+  }
+  const workgroupSizesText = values.get('--workgroup-sizes');
+  return {
+    adapter: values.get('--adapter'),
+    slices: parseSlices(values.get('--n') ?? '2^20'),
+    rounds,
+    strategy,
+    budgetShare: parseBudget(values.get('--budget'), strategy, isStrategyGiven),
+    fullSamples,
+    maxSamples: Math.max(fullSamples, maxSamples),
+    seed: integer('--seed', values.get('--seed') ?? '1', 0),
+    workgroupSizes: workgroupSizesText === undefined ? undefined : parseWorkgroupSizes(workgroupSizesText),
+    cache: values.get('--cache'),
+    json: values.get('--json'),
+    isReplay,
+    replayStrategies: isStrategyGiven ? [strategy] : searchStrategyNames,
+    seeds: integer('--seeds', values.get('--seeds') ?? String(defaultReplay.seeds), 1),
+  };
+}
+
+/**
+ * Refuses --workgroup-sizes over the opened device's limit before any tuning: such a size is a typo, not a
+ * shape to list as illegal (the space keeps illegal shapes for reasons the user cannot see coming).
+ */
+export function checkWorkgroupSizes(sizes: number[] | undefined, limits: ShapeLimits, adapter: string): void {
+  const [limit, most] =
+    limits.maxComputeWorkgroupSizeX < limits.maxComputeInvocationsPerWorkgroup
+      ? ['maxComputeWorkgroupSizeX', limits.maxComputeWorkgroupSizeX]
+      : ['maxComputeInvocationsPerWorkgroup', limits.maxComputeInvocationsPerWorkgroup];
+  const over = sizes?.filter((size) => size > most) ?? [];
+  if (over.length === 0) return;
+  throw new UsageError(`--workgroup-sizes: ${over.join(', ')} ${over.length === 1 ? 'is' : 'are'} over ${limit} (${most}) of ${adapter}; use sizes 1..${most}. ${example('--workgroup-sizes')}`);
+}
