@@ -1,7 +1,8 @@
 // Node's side of the tune cache: a JSON file per adapter under .cake/, and Dawn's version for the cache key.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { makeFolder } from './outputs.ts';
 import type { AdapterSummary } from '../src/gpu/device.ts';
 import { adapterSlug } from '../src/tune/adapter-slug.ts';
 import type { CacheStore } from '../src/tune/cache.ts';
@@ -22,7 +23,7 @@ export function fileStore(file: string): CacheStore {
     where: file,
     read: () => (existsSync(file) ? readFileSync(file, 'utf8') : undefined),
     write(text) {
-      mkdirSync(path.dirname(file), { recursive: true });
+      makeFolder(path.dirname(file));
       writeFileSync(`${file}.tmp`, text);
       renameSync(`${file}.tmp`, file);
     },

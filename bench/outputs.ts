@@ -26,10 +26,17 @@ function reason(error: unknown): string {
   return (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
 }
 
+/** A path that cannot be written: the usage line, and the bare reason for callers that say it their own way. */
+export class PathError extends UsageError {
+  constructor(message: string, readonly why: string) {
+    super(message);
+  }
+}
+
 /** Refuses a file path that cannot be written, without leaving anything behind. */
 export function checkWritableFile(option: string, path: string, example: string, what = 'a file in a folder'): void {
   const fail = (why: string) => {
-    throw new UsageError(`${option}: cannot write ${path}: ${why}. Choose ${what} you can write to. Example: ${option} ${example}`);
+    throw new PathError(`${option}: cannot write ${path}: ${why}. Choose ${what} you can write to. Example: ${option} ${example}`, why);
   };
   if (existsSync(path)) {
     if (statSync(path).isDirectory()) fail('it is a folder');
@@ -62,18 +69,21 @@ function missingFolders(folder: string): { existing: string; missing: string[] }
   return { existing, missing };
 }
 
-/** Checks the --report folder could be made (or is there) and written in, changing nothing. */
-function checkReportFolder(folder: string): void {
-  const { existing, missing } = missingFolders(folder);
+/**
+ * Checks `path` could be written once its missing folders are made (a probe file where the first missing folder
+ * would go proves that), changing nothing. For the --report folder and the tune cache, whose folders are made.
+ */
+export function checkCreatable(option: string, path: string, example: string, what = 'a path'): void {
+  const { existing, missing } = missingFolders(dirname(resolve(path)));
   if (!statSync(existing).isDirectory()) {
-    throw new UsageError(`--report: cannot write the report in ${folder}: ${existing} is a file, not a folder. Choose a folder you can write to. Example: --report report`);
+    const why = `${existing} is a file, not a folder`;
+    throw new PathError(`${option}: cannot write ${path}: ${why}. Choose ${what} you can write to. Example: ${option} ${example}`, why);
   }
-  // A probe file where the first missing folder would go (or index.html itself) proves the folder is writable.
-  checkWritableFile('--report', missing.length > 0 ? missing[0]! : join(folder, 'index.html'), 'report', 'a folder');
+  checkWritableFile(option, missing.length > 0 ? missing[0]! : path, example, what);
 }
 
 /** Makes the missing folders one level at a time: a recursive mkdir under /proc never returns on Node 20. */
-function makeFolder(folder: string): void {
+export function makeFolder(folder: string): void {
   for (const level of missingFolders(folder).missing) mkdirSync(level);
 }
 
@@ -84,7 +94,7 @@ export function checkOutputs(paths: OutputPaths): void {
   }
   if (paths.json) checkWritableFile('--json', paths.json, 'out.json');
   if (paths.csv) checkWritableFile('--csv', paths.csv, 'out.csv');
-  if (paths.report) checkReportFolder(paths.report);
+  if (paths.report) checkCreatable('--report', join(paths.report, 'index.html'), 'report', 'a folder');
 }
 
 export interface Written {

@@ -12,6 +12,7 @@ import { UsageError } from './args.ts';
 import { checkGpu } from './node-gpu.ts';
 import { nodeHost } from './node-host.ts';
 import { dawnRuntime, defaultCachePath, fileStore } from './node-tune-cache.ts';
+import { checkCreatable, checkWritableFile, PathError } from './outputs.ts';
 import { checkWorkgroupSizes, parseTuneArgs } from './tune-args.ts';
 
 export const tuneUsage = `usage: cake tune [options]
@@ -24,11 +25,23 @@ export const tuneUsage = `usage: cake tune [options]
   --json FILE   --replay: replay every strategy (or only the --strategy given) over the cached exhaustive
                 landscape, no device time   --seeds N (with --replay: replays per strategy, default ${defaultReplay.seeds})`;
 
+/** The default cache lives under the current folder: where that cannot be written, say how to move it. */
+function checkDefaultCache(cachePath: string): void {
+  try {
+    checkCreatable('--cache', cachePath, cachePath);
+  } catch (error) {
+    if (!(error instanceof PathError)) throw error;
+    throw new UsageError(`tune: cannot keep the tune cache at ${cachePath} in this folder (${error.why}); run cake tune from a folder you can write to, or give --cache FILE. Example: cake tune --cache /tmp/tune.json`);
+  }
+}
+
 const progress = (line: string) => void process.stderr.write(`cake tune: ${line}\n`);
 
 export async function tune(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(tuneUsage + '\n'), 0;
   const args = parseTuneArgs(argv);
+  if (args.json) checkWritableFile('--json', args.json, 'tune.json');
+  if (args.cache) checkCreatable('--cache', args.cache, '.cake/tune.json', 'a file');
   const host = await checkGpu(nodeHost({ adapter: args.adapter }), args.adapter);
   // only an --adapter that was given is to blame; without one, the machine has no adapter at all
   if (!host.gpu) throw args.adapter ? new UsageError(`--adapter: ${host.gpuMissing}`) : new Error(`tune: ${host.gpuMissing}`);
@@ -36,6 +49,7 @@ export async function tune(argv: string[]): Promise<number> {
   try {
     checkWorkgroupSizes(args.workgroupSizes, gpu.device.limits, gpu.adapterSummary.description);
     const cachePath = args.cache ?? defaultCachePath(gpu.adapterSummary);
+    if (!args.cache) checkDefaultCache(cachePath);
     const cache = TuneCache.open(fileStore(cachePath), gpu.adapterSummary, gpu.device.limits);
     const runtime = dawnRuntime();
     if (args.isReplay) {

@@ -34,7 +34,7 @@ describe('cake bench with bad input', () => {
     [['--csv', '/tmp'], /^cake: --csv: cannot write \/tmp: it is a folder\./],
     [['--json', 'same.csv', '--csv', 'same.csv'], /^cake: --json and --csv both name same\.csv: the CSV would overwrite the JSON\./],
     [['--report', '/proc/cake-report'], /^cake: --report: cannot write \/proc\/cake-report: \/proc does not take new files\. Choose a folder you can write to\./], // a recursive mkdir here never returns on Node 20
-    [['--report', '/etc/hostname'], /^cake: --report: cannot write the report in \/etc\/hostname: \/etc\/hostname is a file, not a folder\./],
+    [['--report', '/etc/hostname'], /^cake: --report: cannot write \/etc\/hostname\/index\.html: \/etc\/hostname is a file, not a folder\. Choose a folder you can write to\./],
     [['--compare', '/etc/hostname'], /^cake: --compare: \/etc\/hostname is not JSON \(.*\)\. A baseline is the file cake bench --json FILE writes; example:/],
     [['--compare', '/tmp'], /^cake: --compare: \/tmp is not a file\./],
     [['--compare', 'package.json'], /^cake: --compare: package\.json has no schema field, expected "parallel-cake\/bench@1" with a results list: it is not a cake bench --json file\./],

@@ -38,6 +38,8 @@ describe('cake tune', () => {
     [['--cache'], /^cake: tune: --cache needs a value\. Example: cake tune --cache \.cake\/tune-lavapipe\.json$/],
     [['--n'], /^cake: tune: --n needs a value\. Example: cake tune --n 2\^20$/],
     [['--n', '--rounds', 'heavy'], /^cake: tune: --n needs a value\. Example: cake tune --n 2\^20$/],
+    [['--json', '/nonexistent/tune.json'], /^cake: --json: cannot write \/nonexistent\/tune\.json: the folder \/nonexistent does not exist\./],
+    [['--cache', '/proc/cake/tune.json'], /^cake: --cache: cannot write \/proc\/cake: \/proc does not take new files\./], // a recursive mkdir here never returns on Node 20
   ])('%j exits 2 with one line', (args, message) => {
     const result = cake(...args);
     expect(result.status).toBe(2);
@@ -68,6 +70,13 @@ describe('cake tune', () => {
     expect(ours).toHaveLength(1);
     expect(ours[0]).toMatch(/^cake: --workgroup-sizes: 3000 is over maxComputeInvocationsPerWorkgroup \(1024\) of llvmpipe.*; use sizes 1\.\.1024\. Example: cake tune --workgroup-sizes 32,64,128$/);
     expect(readdirSync(dir)).toEqual([]); // no cache written
+  });
+
+  it('run from a folder it cannot write, says where the cache would go and how to move it, before tuning', () => {
+    const result = cakeIn('/proc', 'tune', '--n', '4096');
+    expect(result.status).toBe(2);
+    const ours = result.stderr.trim().split('\n').filter((line) => line.startsWith('cake')); // Dawn prints its own warnings
+    expect(ours).toEqual([expect.stringMatching(/^cake: tune: cannot keep the tune cache at \.cake\/tune-\w+\.json in this folder \(\/proc does not take new files\); run cake tune from a folder you can write to, or give --cache FILE\./)]);
   });
 
   it('without any adapter says so, without blaming an --adapter that was not given', () => {
