@@ -53,7 +53,8 @@ export function formatTable(report: BenchReport): string {
     `${r.checksum} ok`,
   ]);
   const lines = [align([header, ...rows]), ''];
-  lines.push('Phases of the median run (ms; unattributed = wall - phases, negative where phases overlap):');
+  lines.push('Phases of the median run (ms; unattributed = wall - phases, negative where phases overlap: pools send while');
+  lines.push("friends eat; a GPU kernel timed by timestamp-query may run during encode, before the wall-clock wait begins):");
   for (const r of report.results) lines.push(`  ${r.strategy} n=${r.n} rounds=${r.rounds}: ${phaseList(r)}  [${r.clock}]`);
   if (report.startup.length > 0) {
     lines.push('', 'Start-up costs (paid once, not in the times above):');
