@@ -2,7 +2,7 @@
 // report embeds the report and runs this on load; the browser demo can call drawReport() with its own.
 import { describeBreakEven } from '../bench/crossover.ts';
 import type { BenchReport } from '../bench/record.ts';
-import { formatSweepSummary, roundsLabel } from '../bench/report-map.ts';
+import { formatSkippedCells, formatSweepSummary, roundsLabel } from '../bench/report-map.ts';
 import { reportCharts } from './charts.ts';
 import { reportElementId } from './html.ts';
 import { crossovers } from './report-data.ts';
@@ -37,12 +37,14 @@ function breakEvenTable(report: BenchReport): HTMLTableElement {
 export function drawReport(report: BenchReport, root: HTMLElement): number {
   const env = report.environment;
   root.appendChild(element('p', `${env.runtime}, ${env.cpus} x${env.cores}. ${report.results.length} records, every run verified slice by slice against the CPU twin.`, 'environment'));
-  const [headline, ...details] = formatSweepSummary(report).split('\n');
+  const [headline, ...counts] = formatSweepSummary(report).split('\n');
   if (headline) root.appendChild(element('p', headline, 'sweep-summary'));
-  if (details.length > 0) {
+  const skippedCells = formatSkippedCells(report);
+  if (counts.length > 0 || skippedCells) {
+    // The terminal prints the counts only; here every skipped cell is listed with its reason, folded away.
     const more = element('details');
     more.appendChild(element('summary', `${report.skipped?.length ?? 0} cells skipped, and why`));
-    more.appendChild(element('pre', details.join('\n')));
+    more.appendChild(element('pre', [...counts, ...(skippedCells ? ['', 'Every skipped cell:', skippedCells] : [])].join('\n'), 'skipped-cells'));
     root.appendChild(more);
   }
   root.appendChild(element('h2', 'Break-even vs loop'));
