@@ -8,6 +8,7 @@ import { gpuUnavailable, startGpu, type StartedGpu } from '../gpu/start.ts';
 import type { PassTimer } from '../gpu/timing.ts';
 import { waitFor, type WaitPolicy } from '../gpu/wait.ts';
 import { wallRestMs } from '../gpu/wall-rest.ts';
+import { timestampClockPrefix } from '../gpu/kernel-clock.ts';
 import type { Host } from '../host.ts';
 import type { EatOptions, Phases, StartupCost, Strategy, StrategyEntry } from '../strategy.ts';
 
@@ -26,7 +27,7 @@ class GpuResident implements Strategy {
   constructor(private readonly host: Host) {}
 
   get clock(): string {
-    return this.timer ? 'kernel: timestamp-query, overlapping encode and sync; encode, sync: performance.now' : 'performance.now (no trustworthy timestamp-query, or --kernel-clock wall: kernel = submit to onSubmittedWorkDone)';
+    return this.timer ? `${timestampClockPrefix}, overlapping encode and sync; encode, sync: performance.now` : 'performance.now (no trustworthy timestamp-query, or --kernel-clock wall: kernel = submit to onSubmittedWorkDone)';
   }
 
   /** Uploads the cake once, untimed: from here on it stays on the device. */

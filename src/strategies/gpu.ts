@@ -5,6 +5,7 @@ import { EatKernel } from '../gpu/eat-kernel.ts';
 import type { PassTimer } from '../gpu/timing.ts';
 import { waitFor, type WaitPolicy } from '../gpu/wait.ts';
 import { wallRestMs } from '../gpu/wall-rest.ts';
+import { timestampClockPrefix } from '../gpu/kernel-clock.ts';
 import type { Host } from '../host.ts';
 import type { EatOptions, Phases, StartupCost, Strategy, StrategyEntry } from '../strategy.ts';
 import { watchEating } from '../gpu/watch.ts';
@@ -26,7 +27,7 @@ class GpuStrategy implements Strategy {
   constructor(private readonly host: Host) {}
 
   get clock(): string {
-    return this.timer ? 'kernel: timestamp-query, overlapping encode and readback; other phases: performance.now' : 'performance.now (no trustworthy timestamp-query, or --kernel-clock wall: kernel = submit to onSubmittedWorkDone)';
+    return this.timer ? `${timestampClockPrefix}, overlapping encode and readback; other phases: performance.now` : 'performance.now (no trustworthy timestamp-query, or --kernel-clock wall: kernel = submit to onSubmittedWorkDone)';
   }
 
   async prepare(cake: Uint32Array, options: EatOptions): Promise<StartupCost[]> {
