@@ -32,9 +32,9 @@ describe('the sweep summary', () => {
     expect(formatSweepSummary(report).split('\n').slice(1)).toEqual([
       'Skipped 7 cells to stay within the budget (each with its reason in the JSON and the HTML report):',
       "  6 over the budget left by the CPU twin's reference eating alone (whole rows):",
-      '    each of loop, pool-shared, gpu (2): medium 2^20..2^22',
+      '    each of loop, pool-shared, gpu (2): medium at 2^20..2^22',
       "  1 over the 1.7 s one cell may take, predicted from the strategy's smaller cells:",
-      '    pool-shared   1: light 2^18',
+      '    pool-shared   1: light at 2^18',
     ]);
   });
 

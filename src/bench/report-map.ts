@@ -61,14 +61,14 @@ function groupName(cell: SkippedCell, capMs: number | undefined): string {
   return cell.predictedFrom === 'reference' ? `${limit} by the CPU twin's reference eating alone (whole rows)` : `${limit}, predicted from the strategy's smaller cells`;
 }
 
-/** Which sizes of one strategy a group skipped, per rounds: 'light 2^16..2^24, heavy 2^12..2^24'. */
+/** Which sizes of one strategy a group skipped, per rounds: 'light at 2^16..2^24, heavy at 2^12..2^24'. */
 function skippedSpans(cells: readonly SkippedCell[]): string {
   const roundsValues = [...new Set(cells.map((cell) => cell.rounds))].sort((a, b) => a - b);
   return roundsValues
     .map((rounds) => {
       const sizes = cells.filter((cell) => cell.rounds === rounds).map((cell) => cell.n).sort((a, b) => a - b);
       const span = sizes.length === 1 ? formatSize(sizes[0]!) : `${formatSize(sizes[0]!)}..${formatSize(sizes.at(-1)!)}`;
-      return `${roundsNames[rounds] ?? `rounds ${rounds}`} ${span}`;
+      return `${roundsNames[rounds] ?? `${rounds} rounds`} at ${span}`;
     })
     .join(', ');
 }
@@ -90,7 +90,8 @@ function skippedSummary(skipped: readonly SkippedCell[], capMs: number | undefin
     for (const cell of cells) byStrategy.set(cell.strategy, [...(byStrategy.get(cell.strategy) ?? []), cell]);
     const spans = [...byStrategy].map(([strategy, own]) => ({ strategy, count: own.length, spans: skippedSpans(own) }));
     if (spans.length > 1 && spans.every((s) => s.spans === spans[0]!.spans)) {
-      lines.push(`    each of ${spans.map((s) => s.strategy).join(', ')} (${spans[0]!.count}): ${spans[0]!.spans}`);
+      const who = spans.length > 4 ? `each of the ${spans.length} strategies` : `each of ${spans.map((s) => s.strategy).join(', ')}`;
+      lines.push(`    ${who} (${spans[0]!.count}): ${spans[0]!.spans}`);
       continue;
     }
     const width = Math.max(...spans.map((s) => s.strategy.length));
