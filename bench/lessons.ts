@@ -1,4 +1,5 @@
 // `cake lessons`: the deck's story in the terminal, each claim with a live, verified measurement.
+import { lessonsClock } from '../src/lessons/clock.ts';
 import { lessons } from '../src/lessons/index.ts';
 import { UsageError } from './args.ts';
 import { checkGpu } from './node-gpu.ts';
@@ -15,7 +16,8 @@ export async function runLessons(argv: string[]): Promise<number> {
   const context = { host, poolSize: host.cores };
   const out = (text: string) => process.stdout.write(text + '\n');
   out(`The parallel cake, told on this machine (${host.cpuModel} x${host.cores}, ${host.runtime}).`);
-  out('A cake is n slices (cake[i] = i); eating a slice is rounds of an integer mix; every eating below is checked slice by slice.\n');
+  out('A cake is n slices (cake[i] = i); eating a slice is rounds of an integer mix; every eating below is checked slice by slice.');
+  out(`${lessonsClock()}\n`);
   const startMs = performance.now();
   let failed = 0;
   for (const [index, lesson] of lessons.entries()) {

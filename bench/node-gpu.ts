@@ -10,7 +10,8 @@ Object.assign(globalThis, globals); // GPUBufferUsage, GPUMapMode, ... as in a b
 export const swiftShaderIcd = '/usr/lib/chromium/vk_swiftshader_icd.json';
 /** Dawn's adapter= toggle matches the adapter's name; these are the friendly names people type. */
 const dawnNames: Record<string, string> = { lavapipe: 'llvmpipe', llvmpipe: 'llvmpipe', swiftshader: 'SwiftShader' };
-// Dawn measures in its own ticks and rounds kernel times to 65.536 us steps on lavapipe unless told not to.
+// Dawn converts timestamps to nanoseconds and, unless told not to, zeroes their low 16 bits (a mask of 0xFFFF0000
+// on every adapter, so kernel times come in 65.536 us steps); browsers keep it on against timing attacks.
 const toggles = ['disable-dawn-features=timestamp_quantization'];
 
 /**

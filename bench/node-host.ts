@@ -57,7 +57,7 @@ export function nodeHost({ friendScript, adapter }: NodeHostOptions = {}): Host 
     hasSharedMemory: true,
     piscinaFriend: builtScript('piscina-friend.js'),
     gpu: dawnGpu(adapter),
-    timestampQuantization: "off: Dawn's timestamp_quantization feature disabled (it rounds to 65.536 us steps on lavapipe)",
+    timestampQuantization: "off: Dawn's timestamp_quantization feature disabled (it would zero the low 16 bits of every nanosecond reading: 65.536 us steps on any adapter)",
     tuneCache: nodeTuneCache(),
     inviteFriend: (id) => workerFriend(script, id),
     readMemory: () => {

@@ -6,7 +6,8 @@ import type { Host } from './host.ts';
 /**
  * Named phases of one eating, in milliseconds. They add up to the wall time within the driver's tolerance;
  * the driver adds `unattributed` for the rest. Pools: send, eat, receive. GPU: upload, encode, kernel,
- * readback. Single-thread CPU: eat.
+ * readback. Single-thread CPU: eat. No phase is negative: where phases overlap (a GPU kernel on its own clock
+ * that began during encode), the overlap shows as negative `unattributed`.
  */
 export type Phases = Record<string, number>;
 

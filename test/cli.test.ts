@@ -4,10 +4,16 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isGpuSkipped } from './gpu.ts';
 import { tempDir } from './temp-dir.ts';
 
 const cli = join(__dirname, '..', 'dist', 'node', 'cake.js');
 const cake = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
+
+/** The cells of one CSV line, with RFC 4180 quotes undone. */
+function csvCells(line: string): string[] {
+  return [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map(([, cell]) => (cell!.startsWith('"') ? cell!.slice(1, -1).replaceAll('""', '"') : cell!));
+}
 
 describe('cake bench with bad input', () => {
   it.each([
@@ -104,6 +110,19 @@ describe('cake bench', () => {
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(5);
     expect(lines[0]).toMatch(/^strategy,n,rounds,cake,poolSize,medianMs,.*phase_eat_ms/);
+    expect(lines[0]).toMatch(/,adapter,workgroupSize,kernel,tuned,uploadRoute,wait,kernelClock$/); // appended: no older column moved
+    expect(lines[1]).toMatch(/^loop,.*,{7}$/); // CPU strategies leave the GPU's columns empty
+  });
+
+  it.skipIf(isGpuSkipped)('writes the GPU\'s adapter, kernel, routes, wait and kernel clock in the CSV', () => {
+    const dir = tempDir('cake-');
+    const csv = join(dir, 'gpu.csv');
+    const result = cake('bench', '--adapter', 'lavapipe', '--strategies', 'gpu', '--sizes', '2^12', '--rounds', 'light', '--runs', '3', '--min-time', '0', '--csv', csv);
+    expect(result.status).toBe(0);
+    const [header, row] = readFileSync(csv, 'utf8').trim().split('\n').map(csvCells);
+    const gpu = Object.fromEntries(header!.map((column, i) => [column, row![i]]));
+    expect(gpu).toMatchObject({ strategy: 'gpu', adapter: expect.stringMatching(/llvmpipe/), workgroupSize: expect.stringMatching(/^\d+$/), kernel: expect.stringMatching(/\.wgsl/), uploadRoute: 'writeBuffer', wait: 'nap', kernelClock: expect.stringMatching(/^(timestamp-query|wall)$/) });
+    expect(row).toHaveLength(header!.length); // quoted commas in the adapter's name and the clock stay in their cells
   });
 
   it('eats a shuffled cake and says so in the record', () => {

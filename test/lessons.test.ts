@@ -21,6 +21,8 @@ describe('cake lessons', () => {
       expect(block).toMatch(/\n {3}verified: .+\(\d+\.\d s\)/);
       expect(block).not.toContain('FAILED');
     });
+    expect(run.stdout).toMatch(/^Clocks: every time is a median on the wall clock, performance\.now \(smallest step here [\d.]+ (ns|us|ms)\); .*timestamp-query/m);
+    expect(run.stdout).toMatch(/the kernel itself [\d.]+ (ns|us|ms) on the (GPU's timestamp-query|wall) clock|No GPU lesson on this machine/);
     expect(run.stdout).toContain("The caller's cake still reads 0, 1, 2, 3, ...: all 65536 slices untouched.");
     expect(run.stdout).toMatch(/pool-shared {2}beats loop from n\* = (2\^[\d.]+ \(\d+\)|always|never in range)/);
     expect(run.stdout).toMatch(new RegExp(`${lessons.length} of ${lessons.length} lessons shown in [\\d.]+ s\\.`));

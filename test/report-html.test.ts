@@ -1,5 +1,5 @@
 // The HTML report from a real small sweep, opened from disk in headless Chromium: no console errors, every
-// chart drawn, and a screenshot that is not blank.
+// chart drawn, the machine, clocks and adapter named, and a screenshot that is not blank.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,9 @@ import { describeEnvironment } from '../src/bench/environment.ts';
 import { runSweep } from '../src/bench/sweep.ts';
 import { reportHtml } from '../src/report/html.ts';
 import { findStrategy } from '../src/strategies/index.ts';
+import { addGpuCosts, gpuCostSizes, measureGpuCosts } from '../src/bench/gpu-costs.ts';
 import { builtScript, nodeHost } from '../bench/node-host.ts';
+import { hostWithAdapter, isGpuSkipped } from './gpu.ts';
 
 const chromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const minColours = 20; // a blank or one-colour page has a handful; charts with legends have hundreds
@@ -24,11 +26,16 @@ describe('the HTML report', () => {
     expect(html).toContain('const closing = "<\\/script>"; draw();');
   });
 
-  it('opens from disk with no console errors, draws every chart, and is not blank', async () => {
-    const host = nodeHost();
-    const strategies = ['loop', 'pool-copy', 'pool-shared'].map((name) => findStrategy(name)!);
-    const plan = { strategies, sizes: [1024, 8192, 65536], rounds: [1, 1024], order: 'ordered' as const, poolSize: 2, stop: { warmupRuns: 1, minRuns: 3, minTimeMs: 0, maxTimeMs: 100 }, budgetMs: 30_000 };
+  it('opens from disk with no console errors, draws every chart, names where it ran, and is not blank', async () => {
+    // On lavapipe, as the CLI runs it: the sweep, then the GPU's costs (adapter, timestamps, wait) into the report.
+    const host = isGpuSkipped ? nodeHost() : await hostWithAdapter('lavapipe');
+    const strategies = ['loop', 'pool-copy', 'pool-shared', ...(isGpuSkipped ? [] : ['gpu'])].map((name) => findStrategy(name)!);
+    // 2^22 rounds: about 10 s of loop even at 1024 slices, far over the 2.5 s a cell may take, so whole rows are
+    // skipped for certain and the page must list each skipped cell with its reason.
+    const plan = { strategies, sizes: [1024, 8192, 65536], rounds: [1, 1024, 2 ** 22], order: 'ordered' as const, poolSize: 2, stop: { warmupRuns: 1, minRuns: 3, minTimeMs: 0, maxTimeMs: 100 }, budgetMs: 30_000 };
     const report = await runSweep(plan, host, describeEnvironment(host));
+    if (!isGpuSkipped) addGpuCosts(report, await measureGpuCosts(host, gpuCostSizes(report)));
+    expect(report.skipped!.length).toBeGreaterThan(0);
     const dir = join(tmpdir(), 'cake-report-test');
     mkdirSync(dir, { recursive: true });
     const page = join(dir, 'index.html');
@@ -48,6 +55,18 @@ describe('the HTML report', () => {
       expect(charts.map(([id]) => id)).toEqual(['break-even-map', 'time-vs-n', 'phases', 'copy-rate', 'memory', 'dispatch-overhead', 'startup']);
       for (const [id, svgs] of charts) expect(svgs, `chart ${id}`).toBeGreaterThan(0);
       expect(await tab.locator('table th').first().textContent()).toBe('beats loop from n* =');
+      const shown = await tab.locator('body').innerText();
+      expect(shown).toContain(`Runtime\n${report.environment.runtime}`);
+      expect(shown).toMatch(/Host clock\nperformance\.now, smallest step [\d.]+ (ns|us|ms)/);
+      expect(shown).toContain(`Cores\n${report.environment.cores}`);
+      if (!isGpuSkipped) {
+        expect(shown).toContain(`GPU adapter\n${report.environment.gpu!.adapter.description} (vendor ${report.environment.gpu!.adapter.vendor}`);
+        expect(shown).toMatch(/Kernel clock\n(timestamp-query, the GPU's own clock: smallest step [\d.]+ (ns|us|ms), \d+% of 200 one-workgroup passes read zero or negative|wall)/);
+        expect(shown).toContain('Host wait\nnap: ');
+      }
+      await tab.locator('details summary').click(); // the skipped cells fold away; every one is listed with its reason
+      const listed = await tab.locator('pre.skipped-cells').innerText();
+      for (const cell of report.skipped!) expect(listed).toContain(`n=2^${Math.log2(cell.n)} rounds=${cell.rounds}: ${cell.reason}`);
       const screenshot = await tab.screenshot({ fullPage: true, path: join(dir, 'screenshot.png') });
       const colours = await tab.evaluate(async (base64) => {
         const image = new Image();

@@ -42,7 +42,9 @@ describe('runSweep on real strategies', () => {
     // 2^22 slices x 1024 rounds is about 10 s of loop on this machine class: far over a 1.5 s budget
     const heavyBig = report.skipped!.filter((cell) => cell.n === 2 ** 22 && cell.rounds === 1024);
     expect(heavyBig.length).toBe(2);
-    expect(heavyBig[0]!.reason).toMatch(/would take about [\d.]+ s; [\d.]+ s of the budget left|predicted [\d.]+ s/);
+    expect(heavyBig[0]!.reason).toMatch(/^(the CPU twin's reference eating alone would take about|predicted) [\d.]+ (ms|s)\b.*; ([\d.]+ (ms|s) of the budget left|the budget is spent|over the [\d.]+ (ms|s) a cell may take)/);
+    expect(heavyBig[0]).toMatchObject({ limit: expect.stringMatching(/^(budget left|cell cap)$/), predictedFrom: expect.stringMatching(/^(reference|strategy)$/) });
+    expect(report.skipped!.map((cell) => cell.reason).join('\n')).not.toMatch(/\b0\.0 s\b/); // never 'about 0.0 s; 0.0 s left'
     expect(report.results.some((r) => r.n === 1024 && r.rounds === 1024)).toBe(true); // the cheap cells came first
     expect(report.copies!.map((c) => c.route)).toContain('memcpy');
     expect(report.copies!.every((c) => c.gbPerS > 0 && c.verified)).toBe(true);

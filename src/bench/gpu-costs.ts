@@ -197,6 +197,17 @@ export async function measureGpuCosts(host: Host, sizes: number[], wait: WaitPol
   }
 }
 
+const gpuStrategies = new Set(['gpu', 'gpu-resident', 'minimal-gpu']);
+
+/**
+ * The sizes worth measuring the GPU's copy routes at: those where a GPU strategy was measured. A sweep asks for
+ * 2^10..2^24 but its budget stops the GPU cells far sooner; measuring routes at every asked size took longer
+ * than the sweep's own overrun.
+ */
+export function gpuCostSizes(report: BenchReport): number[] {
+  return [...new Set(report.results.filter((r) => gpuStrategies.has(r.strategy)).map((r) => r.n))].sort((a, b) => a - b);
+}
+
 /** Adds measured GPU costs to a report; memcpy records a sweep already holds are not repeated. */
 export function addGpuCosts(report: BenchReport, costs: GpuCosts): void {
   report.environment.gpu = costs.gpu;

@@ -68,6 +68,10 @@ export interface SkippedCell {
   n: number;
   rounds: number;
   reason: string;
+  /** What the predicted cost was over: the budget left, or the share of the budget one cell may take. */
+  limit?: 'budget left' | 'cell cap';
+  /** Whose prediction: the CPU twin's reference eating (the whole row is skipped) or the strategy's own cells. */
+  predictedFrom?: 'reference' | 'strategy';
 }
 
 export interface StartupRecord {
@@ -89,8 +93,11 @@ export interface BenchReport {
   overheads?: OverheadRecord[];
   /** Sweeps: cells left out to stay within the budget. */
   skipped?: SkippedCell[];
-  /** Sweeps: the budget and what was spent, in ms. */
-  sweep?: { budgetMs: number; spentMs: number };
+  /**
+   * Sweeps, in ms: the budget and what the sweep spent of it; the CLI adds what ran outside the budget (the GPU
+   * cost measurements after the sweep) and the whole command's wall time, start-up included.
+   */
+  sweep?: { budgetMs: number; spentMs: number; gpuCostsMs?: number; totalMs?: number };
   /** Set when Ctrl-C stopped the run: what was measured is kept, the rest is counted here. */
   interrupted?: { cellsNotMeasured: number };
 }

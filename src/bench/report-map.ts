@@ -1,7 +1,8 @@
-// Formats the break-even map, a sweep's skipped cells and a comparison for people (report.ts formats records).
+// Formats the break-even map, a sweep's summary and skipped cells, and a comparison for people (report.ts formats records).
 import type { CompareResult } from './compare.ts';
 import { describeBreakEven, findCrossovers, findWinners, formatSize } from './crossover.ts';
-import type { BenchReport } from './record.ts';
+import type { BenchReport, SkippedCell } from './record.ts';
+import { maxCellShare } from './sweep-costs.ts';
 
 const roundsNames: Record<number, string> = { 1: 'light', 64: 'medium', 1024: 'heavy' };
 export const roundsLabel = (rounds: number) => (roundsNames[rounds] ? `${roundsNames[rounds]} (${rounds})` : `rounds ${rounds}`);
@@ -35,21 +36,85 @@ export function formatBreakEven(report: BenchReport): string {
   return lines.join('\n');
 }
 
-/** The sweep's budget, what it spent, what it skipped and why, and whether Ctrl-C cut it short. */
+/** '20.0 s' */
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * The sweep's headline: records, what the sweep spent of its budget and, when the CLI counted them, what ran
+ * outside it (GPU cost measurements after the sweep, start-up), so the wall time printed is the true one.
+ */
+function sweepHeadline(report: BenchReport): string {
+  const { budgetMs, spentMs, gpuCostsMs, totalMs } = report.sweep!;
+  const line = `Sweep: ${report.results.length} records in ${seconds(spentMs)} of a ${(budgetMs / 1000).toFixed(0)} s budget`;
+  if (totalMs === undefined) return `${line}.`;
+  const outside = [
+    ...(gpuCostsMs !== undefined ? [`${seconds(gpuCostsMs)} measuring GPU copy routes, dispatch overhead and timestamps after the sweep`] : []),
+    `${seconds(Math.max(0, totalMs - spentMs - (gpuCostsMs ?? 0)))} starting up (Node, the adapter, the clock probe)`,
+  ];
+  return `${line}; ${seconds(totalMs)} in all from the process's start to this summary: ${outside.join(', ')}.`;
+}
+
+/** Why a group of cells was skipped, in words; `capMs` is the most one cell may take. */
+function groupName(cell: SkippedCell, capMs: number | undefined): string {
+  if (!cell.limit || !cell.predictedFrom) return 'for other reasons';
+  const limit = cell.limit === 'budget left' ? 'over the budget left' : `over the ${capMs === undefined ? 'time' : seconds(capMs)} one cell may take`;
+  return cell.predictedFrom === 'reference' ? `${limit} by the CPU twin's reference eating alone (whole rows)` : `${limit}, predicted from the strategy's smaller cells`;
+}
+
+/** Which sizes of one strategy a group skipped, per rounds: 'light at 2^16..2^24, heavy at 2^12..2^24'. */
+function skippedSpans(cells: readonly SkippedCell[]): string {
+  const roundsValues = [...new Set(cells.map((cell) => cell.rounds))].sort((a, b) => a - b);
+  return roundsValues
+    .map((rounds) => {
+      const sizes = cells.filter((cell) => cell.rounds === rounds).map((cell) => cell.n).sort((a, b) => a - b);
+      const span = sizes.length === 1 ? formatSize(sizes[0]!) : `${formatSize(sizes[0]!)}..${formatSize(sizes.at(-1)!)}`;
+      return `${roundsNames[rounds] ?? `${rounds} rounds`} at ${span}`;
+    })
+    .join(', ');
+}
+
+/**
+ * Skipped cells counted by why (budget left or cell cap; the reference's prediction or the strategy's own) and
+ * strategy: a few lines where a sweep skips hundreds. Strategies skipped alike share one line.
+ */
+function skippedSummary(skipped: readonly SkippedCell[], capMs: number | undefined): string[] {
+  const lines = [`Skipped ${skipped.length} cells to stay within the budget (each with its reason in the JSON and the HTML report):`];
+  const groups = new Map<string, SkippedCell[]>();
+  for (const cell of skipped) {
+    const key = groupName(cell, capMs);
+    groups.set(key, [...(groups.get(key) ?? []), cell]);
+  }
+  for (const [why, cells] of groups) {
+    lines.push(`  ${cells.length} ${why}:`);
+    const byStrategy = new Map<string, SkippedCell[]>();
+    for (const cell of cells) byStrategy.set(cell.strategy, [...(byStrategy.get(cell.strategy) ?? []), cell]);
+    const spans = [...byStrategy].map(([strategy, own]) => ({ strategy, count: own.length, spans: skippedSpans(own) }));
+    if (spans.length > 1 && spans.every((s) => s.spans === spans[0]!.spans)) {
+      const who = spans.length > 4 ? `each of the ${spans.length} strategies` : `each of ${spans.map((s) => s.strategy).join(', ')}`;
+      lines.push(`    ${who} (${spans[0]!.count}): ${spans[0]!.spans}`);
+      continue;
+    }
+    const width = Math.max(...spans.map((s) => s.strategy.length));
+    for (const s of spans) lines.push(`    ${s.strategy.padEnd(width)} ${String(s.count).padStart(3)}: ${s.spans}`);
+  }
+  return lines;
+}
+
+/** The sweep's budget, what it spent, a count of what it skipped and why, and whether Ctrl-C cut it short. */
 export function formatSweepSummary(report: BenchReport): string {
   const lines: string[] = [];
-  if (report.sweep) {
-    lines.push(`Sweep: ${report.results.length} records in ${(report.sweep.spentMs / 1000).toFixed(1)} s of a ${(report.sweep.budgetMs / 1000).toFixed(0)} s budget.`);
-  }
+  if (report.sweep) lines.push(sweepHeadline(report));
   const skipped = report.skipped ?? [];
-  if (skipped.length > 0) {
-    lines.push(`Skipped ${skipped.length} cells to stay within the budget:`);
-    for (const cell of skipped) lines.push(`  ${cell.strategy} n=${formatSize(cell.n)} rounds=${cell.rounds}: ${cell.reason}`);
-  }
+  if (skipped.length > 0) lines.push(...skippedSummary(skipped, report.sweep && report.sweep.budgetMs * maxCellShare));
   if (report.interrupted) {
     lines.push(`Interrupted (Ctrl-C): kept the ${report.results.length} records measured; ${report.interrupted.cellsNotMeasured} cells not measured.`);
   }
   return lines.join('\n');
+}
+
+/** Every skipped cell with its reason, one a line: for the HTML report, where it folds away. */
+export function formatSkippedCells(report: BenchReport): string {
+  return (report.skipped ?? []).map((cell) => `${cell.strategy} n=${formatSize(cell.n)} rounds=${cell.rounds}: ${cell.reason}`).join('\n');
 }
 
 const unmatchedShown = 4; // a sweep baseline has hundreds of records a small run does not: name a few, count the rest

@@ -1,4 +1,5 @@
 // Formats reports: the table for people, JSON and CSV for machines. The only module that formats results.
+import { kernelClockOf } from '../gpu/kernel-clock.ts';
 import type { BenchRecord, BenchReport, StartupRecord } from './record.ts';
 
 const phaseOrder = ['upload', 'encode', 'send', 'eat', 'kernel', 'receive', 'readback', 'unattributed'];
@@ -53,7 +54,8 @@ export function formatTable(report: BenchReport): string {
     `${r.checksum} ok`,
   ]);
   const lines = [align([header, ...rows]), ''];
-  lines.push('Phases of the median run (ms; unattributed = wall - phases, negative where phases overlap):');
+  lines.push('Phases of the median run (ms; unattributed = wall - phases, negative where phases overlap: pools send while');
+  lines.push("friends eat; a GPU kernel timed by timestamp-query may run during encode, before the wall-clock wait begins):");
   for (const r of report.results) lines.push(`  ${r.strategy} n=${r.n} rounds=${r.rounds}: ${phaseList(r)}  [${r.clock}]`);
   if (report.startup.length > 0) {
     lines.push('', 'Start-up costs (paid once, not in the times above):');
@@ -81,14 +83,25 @@ export function toJson(report: BenchReport): string {
 }
 
 const csvColumns = ['strategy', 'n', 'rounds', 'cake', 'poolSize', 'medianMs', 'minMs', 'p10Ms', 'p90Ms', 'spread', 'runs', 'nsPerSliceRound', 'bytesCopied', 'peakRssGrowthBytes', 'peakArrayBufferGrowthBytes', 'clock', 'checksum', 'verified'] as const;
+/** GPU settings, after the phases so no older column moves; empty for CPU strategies. */
+const gpuCsvColumns = ['adapter', 'workgroupSize', 'kernel', 'tuned', 'uploadRoute', 'wait'] as const;
 
-/** One row per record; phases become phase_<name>_ms columns. */
+/** A CSV field, quoted where it holds a comma, quote or line break (adapter names and clocks do). */
+function csvField(value: unknown): string {
+  const text = value === undefined || value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One row per record; phases become phase_<name>_ms columns; then the GPU's settings and its kernel clock. */
 export function toCsv(report: BenchReport): string {
   const phaseNames = [...new Set(report.results.flatMap((r) => Object.keys(r.phasesMs)))];
-  const header = [...csvColumns, ...phaseNames.map((name) => `phase_${name}_ms`)];
+  // 'kernelClock', not a second 'clock': that column already holds each record's clock sentence.
+  const header = [...csvColumns, ...phaseNames.map((name) => `phase_${name}_ms`), ...gpuCsvColumns, 'kernelClock'];
   const rows = report.results.map((r) => [
-    ...csvColumns.map((column) => String(r[column] ?? '')),
-    ...phaseNames.map((name) => String(r.phasesMs[name] ?? '')),
+    ...csvColumns.map((column) => r[column]),
+    ...phaseNames.map((name) => r.phasesMs[name]),
+    ...gpuCsvColumns.map((column) => r[column]),
+    kernelClockOf(r),
   ]);
-  return [header, ...rows].map((row) => row.join(',')).join('\n') + '\n';
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
 }

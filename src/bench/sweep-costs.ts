@@ -2,6 +2,13 @@
 // its budget and say why it skipped a cell.
 import type { StopRule } from './run.ts';
 
+/**
+ * No cell may take more than this share of the whole budget: without it one slow cell (a message per slice
+ * at 2^22 slices: 30 s a run) ate half a sweep and starved the cheap cells of the other strategies. Here, not
+ * in sweep.ts, so the report page can name the cap without bundling the sweep.
+ */
+export const maxCellShare = 1 / 12;
+
 /** What one measured cell cost. */
 export interface CellCost {
   rounds: number;

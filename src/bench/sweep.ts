@@ -8,7 +8,7 @@ import type { BenchReport, Environment, SkippedCell } from './record.ts';
 import { schema } from './record.ts';
 import type { StopRule } from './run.ts';
 import { measureInto, measureRecord, type Plan, type Progress } from './suite.ts';
-import { CostModel } from './sweep-costs.ts';
+import { CostModel, maxCellShare } from './sweep-costs.ts';
 import { expectedEaten } from './verify.ts';
 
 /** 2^10 ... 2^24: from a cake whose eating is all overhead to one that fills the caches many times over. */
@@ -18,11 +18,6 @@ export const sweepRounds = [1, 64, 1024]; // light, medium, heavy
 export const defaultBudgetMs = 240_000;
 /** Fewer runs than a plain bench: a sweep wants many cells; the spread in each record says how sure it is. */
 export const sweepStopRule: StopRule = { warmupRuns: 1, minRuns: 5, minTimeMs: 20, maxTimeMs: 500 };
-/**
- * No cell may take more than this share of the whole budget: without it one slow cell (a message per slice
- * at 2^22 slices: 30 s a run) ate half a sweep and starved the cheap cells of the other strategies.
- */
-export const maxCellShare = 1 / 12;
 
 export interface SweepPlan extends Plan {
   budgetMs: number;
@@ -45,7 +40,17 @@ export function sweepOrder(sizes: readonly number[], rounds: readonly number[]):
   return rows.sort((a, b) => a.n * a.rounds - b.n * b.rounds || a.rounds - b.rounds);
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+/** 'under 0.1 ms', '3.2 ms', '240 ms', '1.7 s': a skipped cell's reason may be about a millisecond, and must not read '0.0 s'. */
+export function roughly(ms: number): string {
+  if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 10) return `${ms.toFixed(0)} ms`;
+  return ms >= 0.1 ? `${ms.toFixed(1)} ms` : 'under 0.1 ms';
+}
+
+/** What the budget has left, in words: '1.2 s of the budget left', or 'the budget is spent'. */
+function budgetLeft(leftMs: number): string {
+  return leftMs > 0 ? `${roughly(leftMs)} of the budget left` : 'the budget is spent';
+}
 
 /**
  * Measures every (strategy, n, rounds) cell that fits in `plan.budgetMs`. Before each cell it predicts the
@@ -77,8 +82,8 @@ export async function runSweep(
     });
     return Math.min(leftMs, Math.max(0, plan.budgetMs - spentMs()));
   };
-  const skip = (entry: StrategyEntry, row: Row, reason: string) => {
-    const cell = { strategy: entry.name, n: row.n, rounds: row.rounds, reason };
+  const skip = (entry: StrategyEntry, row: Row, why: Pick<SkippedCell, 'reason' | 'limit' | 'predictedFrom'>) => {
+    const cell = { strategy: entry.name, n: row.n, rounds: row.rounds, ...why };
     report.skipped!.push(cell);
     onProgress({ kind: 'skip', ...cell });
     done++;
@@ -91,9 +96,10 @@ export async function runSweep(
     const capMs = plan.budgetMs * maxCellShare;
     const referenceMs = predict('reference', row);
     if (referenceMs !== undefined && referenceMs > Math.min(leftMs(), capMs)) {
-      const limit = referenceMs > leftMs() ? `${seconds(Math.max(0, leftMs()))} of the budget left` : `over the ${seconds(capMs)} a cell may take`;
-      const reason = `the CPU twin's reference eating alone would take about ${seconds(referenceMs)}; ${limit}`;
-      for (const entry of plan.strategies) skip(entry, row, reason);
+      const limit = referenceMs > leftMs() ? 'budget left' : 'cell cap';
+      const over = limit === 'budget left' ? budgetLeft(leftMs()) : `over the ${roughly(capMs)} a cell may take`;
+      const reason = `the CPU twin's reference eating alone would take about ${roughly(referenceMs)}; ${over}`;
+      for (const entry of plan.strategies) skip(entry, row, { reason, limit, predictedFrom: 'reference' });
       continue;
     }
     let cake = cakes.get(n);
@@ -111,8 +117,9 @@ export async function runSweep(
       if (stop?.aborted) break;
       const predictedMs = predict(entry.name, row);
       if (predictedMs !== undefined && predictedMs > Math.min(leftMs(), capMs)) {
-        const limit = predictedMs > leftMs() ? `${seconds(Math.max(0, leftMs()))} of the budget left` : `over the ${seconds(capMs)} a cell may take (1/${1 / maxCellShare} of the budget)`;
-        skip(entry, row, `predicted ${seconds(predictedMs)} from its smaller cells; ${limit}`);
+        const limit = predictedMs > leftMs() ? 'budget left' : 'cell cap';
+        const over = limit === 'budget left' ? budgetLeft(leftMs()) : `over the ${roughly(capMs)} a cell may take (1/${1 / maxCellShare} of the budget)`;
+        skip(entry, row, { reason: `predicted ${roughly(predictedMs)} from its smaller cells; ${over}`, limit, predictedFrom: 'strategy' });
         continue;
       }
       // A run longer than the sampling limit warms itself up (JIT, first touch are a sliver of it): no warm-up run.

@@ -1,4 +1,5 @@
 // Lesson: the GPU invites friends by the thousand (workgroups), and moving the cake to them has a price.
+import { kernelClockOf } from '../gpu/kernel-clock.ts';
 import { measureStrategy, duration, type Lesson } from './lesson.ts';
 
 const slices = 2 ** 20;
@@ -20,7 +21,8 @@ export const friendsByTheThousand: Lesson = {
       lines: [
         `${slices} slices, ${rounds} rounds: the loop ${duration(loop.medianMs)}, ${friends.settings.poolSize} friends ${duration(friends.medianMs)}.`,
         `The GPU (${gpu.settings.adapter}) sends ${Math.ceil(slices / workgroupSize)} workgroups of ${workgroupSize} friends: ` +
-          `${duration(gpu.medianMs)} with the cake's trip there and back (${duration(moveMs)} of it moving data), ` +
+          `${duration(gpu.medianMs)} with the cake's trip there and back (${duration(moveMs)} of it moving data; ` +
+          `the kernel itself ${duration(gpu.phasesMs.kernel ?? NaN)} on the ${kernelClockOf(gpu) === 'timestamp-query' ? "GPU's timestamp-query" : 'wall'} clock), ` +
           `${duration(resident.medianMs)} when the cake already lives on the GPU: ${(loop.medianMs / gpu.medianMs).toFixed(1)}x and ${(loop.medianMs / resident.medianMs).toFixed(1)}x the loop.`,
       ],
       verified: `both GPU cakes equal the CPU twin's slice for slice (checksum ${gpu.checksum})`,

@@ -84,7 +84,7 @@ export function reportCharts(report: BenchReport): Chart[] {
     {
       id: 'phases',
       title: 'Where the time goes: phases of the median run',
-      caption: 'Stacked phases per strategy at the largest size measured by loop and at least half the strategies, one chart per eat cost. Negative unattributed: phases that overlapped.',
+      caption: 'Stacked phases per strategy at the largest size measured by loop and at least half the strategies, one chart per eat cost. Wall-clock phases are never negative; negative unattributed is their overlap (pools send while friends eat; a GPU kernel timed by timestamp-query may run during encode).',
       render: () =>
         phaseCharts(report).map(({ title, rows }) =>
           Plot.plot({

@@ -2,9 +2,10 @@
 // report embeds the report and runs this on load; the browser demo can call drawReport() with its own.
 import { describeBreakEven } from '../bench/crossover.ts';
 import type { BenchReport } from '../bench/record.ts';
-import { formatSweepSummary, roundsLabel } from '../bench/report-map.ts';
+import { formatSkippedCells, formatSweepSummary, roundsLabel } from '../bench/report-map.ts';
 import { reportCharts } from './charts.ts';
 import { reportElementId } from './html.ts';
+import { environmentRows } from './environment-rows.ts';
 import { crossovers } from './report-data.ts';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -33,18 +34,30 @@ function breakEvenTable(report: BenchReport): HTMLTableElement {
   return table;
 }
 
+/** Runtime, CPU, clocks, adapter and wait as a definition list: which machine and clock every figure below comes from. */
+function environmentList(report: BenchReport): HTMLDListElement {
+  const list = element('dl', undefined, 'environment');
+  for (const { label, value } of environmentRows(report)) list.append(element('dt', label), element('dd', value));
+  return list;
+}
+
 /** Draws everything into `root`; returns how many charts were drawn. */
 export function drawReport(report: BenchReport, root: HTMLElement): number {
   const env = report.environment;
   root.appendChild(element('p', `${env.runtime}, ${env.cpus} x${env.cores}. ${report.results.length} records, every run verified slice by slice against the CPU twin.`, 'environment'));
-  const [headline, ...details] = formatSweepSummary(report).split('\n');
+  const [headline, ...counts] = formatSweepSummary(report).split('\n');
   if (headline) root.appendChild(element('p', headline, 'sweep-summary'));
-  if (details.length > 0) {
+  const skippedCells = formatSkippedCells(report);
+  if (counts.length > 0 || skippedCells) {
+    // The terminal prints the counts only; here every skipped cell is listed with its reason, folded away.
     const more = element('details');
     more.appendChild(element('summary', `${report.skipped?.length ?? 0} cells skipped, and why`));
-    more.appendChild(element('pre', details.join('\n')));
+    const byWhy = counts.filter((line) => !line.startsWith('Skipped ')); // the <summary> says how many
+    more.appendChild(element('pre', [...byWhy, ...(skippedCells ? ['', 'Every skipped cell:', skippedCells] : [])].join('\n'), 'skipped-cells'));
     root.appendChild(more);
   }
+  root.appendChild(element('h2', 'Where it was measured'));
+  root.appendChild(environmentList(report));
   root.appendChild(element('h2', 'Break-even vs loop'));
   root.appendChild(element('p', 'n* is the cake size from which a strategy beats the for loop, log-interpolated between measured sizes.'));
   root.appendChild(breakEvenTable(report));

@@ -4,6 +4,8 @@ import type { Gpu } from '../gpu/device.ts';
 import { EatKernel } from '../gpu/eat-kernel.ts';
 import type { PassTimer } from '../gpu/timing.ts';
 import { waitFor, type WaitPolicy } from '../gpu/wait.ts';
+import { wallRestMs } from '../gpu/wall-rest.ts';
+import { timestampClockPrefix } from '../gpu/kernel-clock.ts';
 import type { Host } from '../host.ts';
 import type { EatOptions, Phases, StartupCost, Strategy, StrategyEntry } from '../strategy.ts';
 import { watchEating } from '../gpu/watch.ts';
@@ -25,7 +27,7 @@ class GpuStrategy implements Strategy {
   constructor(private readonly host: Host) {}
 
   get clock(): string {
-    return this.timer ? 'kernel: timestamp-query; other phases: performance.now' : 'performance.now (no trustworthy timestamp-query, or --kernel-clock wall: kernel = submit to onSubmittedWorkDone)';
+    return this.timer ? `${timestampClockPrefix}, overlapping encode and readback; other phases: performance.now` : 'performance.now (no trustworthy timestamp-query, or --kernel-clock wall: kernel = submit to onSubmittedWorkDone)';
   }
 
   async prepare(cake: Uint32Array, options: EatOptions): Promise<StartupCost[]> {
@@ -71,7 +73,9 @@ class GpuStrategy implements Strategy {
       upload: uploadedMs - startMs,
       encode: submittedMs - uploadedMs,
       kernel: kernelMs,
-      readback: mappedMs - submittedMs - kernelMs,
+      // With timestamps, the kernel may have begun during encode + submit: readback is what the kernel left of
+      // the wait, and any overlap goes to unattributed (src/gpu/wall-rest.ts).
+      readback: wallRestMs(mappedMs - submittedMs, kernelMs),
       'copy-out': doneMs - mappedMs,
     };
   }

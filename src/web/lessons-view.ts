@@ -1,10 +1,11 @@
 // The deck's lessons as panels, each filled in with its live, verified measurement as it finishes.
 import type { Host } from '../host.ts';
+import { lessonsClock } from '../lessons/clock.ts';
 import { lessons } from '../lessons/index.ts';
 
 /** Runs every lesson in order into `container`; a failing lesson says so and the rest still run. */
 export async function tellLessons(container: HTMLElement, host: Host, shouldStop: () => boolean): Promise<number> {
-  container.replaceChildren();
+  container.replaceChildren(Object.assign(document.createElement('p'), { className: 'clock', textContent: lessonsClock() }));
   let told = 0;
   for (const [index, lesson] of lessons.entries()) {
     if (shouldStop()) break;

@@ -107,6 +107,7 @@ describe('the demo tells the story and finds the break-even', () => {
     expect(told.lessonsTold).toBe(panels);
     expect(await page.locator('#lesson-panels article[data-verified="1"]').count()).toBe(panels);
     expect(panels).toBeGreaterThanOrEqual(10);
+    expect(await page.locator('#lesson-panels p.clock').textContent()).toMatch(/wall clock, performance\.now \(smallest step here [\d.]+ (ns|us|ms)\)/);
     await page.click('#sweep');
     await page.waitForSelector('body[data-done="1"]', { timeout: 120_000 });
     const swept = await page.evaluate(() => (window as unknown as { __cake: { report?: BenchReport; charts?: number; error?: string } }).__cake);
@@ -115,6 +116,10 @@ describe('the demo tells the story and finds the break-even', () => {
     expect(swept.report!.results.every((record) => record.verified)).toBe(true);
     expect(swept.charts).toBeGreaterThanOrEqual(4);
     expect(await page.locator('#charts figure svg').count()).toBeGreaterThanOrEqual(4);
+    // The page's report names its machine and clocks, and the adapter and kernel clock from its GPU records.
+    const where = await page.locator('#charts dl.environment').innerText();
+    expect(where).toMatch(/Runtime\n.+\nCPU\n.+\nCores\n\d+\nHost clock\nperformance\.now, smallest step/);
+    expect(where).toMatch(/GPU adapter\n.+\nKernel clock\n(timestamp-query|wall)/);
     expect(await screenshotColours(page, join(screenshots, 'demo-lessons-and-charts.png'))).toBeGreaterThan(20);
     expect(consoleErrors).toEqual([]);
     await page.close();
