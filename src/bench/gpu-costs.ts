@@ -6,7 +6,7 @@ import { compile, createPipeline, openGpu, type AdapterSummary, type Gpu } from 
 import { EatKernel } from '../gpu/eat-kernel.ts';
 import { kernels } from '../gpu/shaders.ts';
 import { probeTimestamps, type TimestampTrust } from '../gpu/timing.ts';
-import { waitFor, type WaitPolicy } from '../gpu/wait.ts';
+import { waitFor, waitUsed, type WaitPolicy } from '../gpu/wait.ts';
 import type { Host } from '../host.ts';
 import { measureMemcpy } from './memcpy.ts';
 import type { BenchReport, CopyRecord } from './record.ts';
@@ -31,7 +31,7 @@ export interface GpuEnvironment {
   timestampQuery: boolean;
   /** Present when timestamp-query is: the probe's findings. */
   timestamps?: TimestampTrust & { quantization: string };
-  wait: WaitPolicy;
+  wait: WaitPolicy | 'await';
 }
 
 export interface GpuCosts {
@@ -191,7 +191,7 @@ export async function measureGpuCosts(host: Host, sizes: number[], wait: WaitPol
       ? { ...(await probeTimestamps(gpu.device, noop)), quantization: host.timestampQuantization ?? 'as the browser sets it (coarsened on purpose, about 100 us)' }
       : undefined;
     gpu.check();
-    return { gpu: { adapter: gpu.adapterSummary, timestampQuery: gpu.hasTimestamps, ...(timestamps ? { timestamps } : {}), wait }, copies, overheads };
+    return { gpu: { adapter: gpu.adapterSummary, timestampQuery: gpu.hasTimestamps, ...(timestamps ? { timestamps } : {}), wait: waitUsed(wait) }, copies, overheads };
   } finally {
     gpu.destroy();
   }

@@ -15,6 +15,11 @@ function canBlock(): boolean {
   return typeof SharedArrayBuffer === 'function' && typeof (globalThis as { document?: unknown }).document === 'undefined';
 }
 
+/** What a record says of how the host waited: 'await' where the policy cannot apply (a thread that cannot block). */
+export function waitUsed(policy: WaitPolicy): WaitPolicy | 'await' {
+  return policy === 'nap' && !canBlock() ? 'await' : policy;
+}
+
 const turnEventLoop = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** Awaits `pending` (GPU work started just before) by `policy`. */

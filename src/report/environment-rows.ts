@@ -19,6 +19,7 @@ function step(ms: number): string {
 const waitWords: Record<string, string> = {
   nap: 'nap: polls for the first 0.5 ms, then sleeps in 0.2 ms naps so a software GPU keeps the core',
   spin: 'spin: awaits while Dawn polls in a busy loop',
+  await: "await: this thread may not block (a browser's main thread), so it awaits the GPU's promise",
 };
 
 /** The distinct values over the records that have one, each with the strategies that used it when they differ. */

@@ -6,7 +6,7 @@ import type { EatKernel } from '../gpu/eat-kernel.ts';
 import { watchEating } from '../gpu/watch.ts';
 import { gpuUnavailable, startGpu, type StartedGpu } from '../gpu/start.ts';
 import type { PassTimer } from '../gpu/timing.ts';
-import { waitFor, type WaitPolicy } from '../gpu/wait.ts';
+import { waitFor, waitUsed, type WaitPolicy } from '../gpu/wait.ts';
 import { wallRestMs } from '../gpu/wall-rest.ts';
 import { timestampClockPrefix } from '../gpu/kernel-clock.ts';
 import type { Host } from '../host.ts';
@@ -86,7 +86,7 @@ class GpuResident implements Strategy {
   }
 
   settings(): Record<string, string | number> {
-    return { ...this.started, wait: this.wait, portions: this.kernel.portions.length, adapter: this.gpu.adapterSummary.description };
+    return { ...this.started, wait: waitUsed(this.wait), portions: this.kernel.portions.length, adapter: this.gpu.adapterSummary.description };
   }
 
   async dispose(): Promise<void> {

@@ -3,7 +3,7 @@ import { Readback, Uploader } from '../gpu/buffers.ts';
 import type { Gpu } from '../gpu/device.ts';
 import { EatKernel } from '../gpu/eat-kernel.ts';
 import type { PassTimer } from '../gpu/timing.ts';
-import { waitFor, type WaitPolicy } from '../gpu/wait.ts';
+import { waitFor, waitUsed, type WaitPolicy } from '../gpu/wait.ts';
 import { wallRestMs } from '../gpu/wall-rest.ts';
 import { timestampClockPrefix } from '../gpu/kernel-clock.ts';
 import type { Host } from '../host.ts';
@@ -96,7 +96,7 @@ class GpuStrategy implements Strategy {
     return {
       ...this.started,
       uploadRoute: this.uploader.route,
-      wait: this.wait,
+      wait: waitUsed(this.wait),
       portions: this.kernel.portions.length,
       adapter: this.gpu.adapterSummary.description,
     };

@@ -53,7 +53,9 @@ describe.each([
       expect(record).toMatchObject({ n: slices, rounds, verified: true, checksum: expectedChecksum });
     }
     expect(state.report!.schema).toBe('parallel-cake/bench@1');
-    expect(state.report!.results.find((record) => record.strategy === 'gpu')!.adapter).toMatch(/SwiftShader/i);
+    const gpuRecord = state.report!.results.find((record) => record.strategy === 'gpu')!;
+    expect(gpuRecord.adapter).toMatch(/SwiftShader/i);
+    expect(gpuRecord.wait).toBe('await'); // a page's main thread cannot nap: the record says how it really waited
     expect(await page.locator('#results tr[data-strategy="pool-shared"]').count()).toBe(1);
     expect(await page.locator('#status').textContent()).toMatch(/^Done: 10 records, every run verified\.$/);
     const colours = await screenshotColours(page, join(screenshots, `demo-${serverName}.png`));
@@ -120,6 +122,7 @@ describe('the demo tells the story and finds the break-even', () => {
     const where = await page.locator('#charts dl.environment').innerText();
     expect(where).toMatch(/Runtime\n.+\nCPU\n.+\nCores\n\d+\nHost clock\nperformance\.now, smallest step/);
     expect(where).toMatch(/GPU adapter\n.+\nKernel clock\n(timestamp-query|wall)/);
+    expect(where).toMatch(/Host wait\nawait: this thread may not block/);
     expect(await screenshotColours(page, join(screenshots, 'demo-lessons-and-charts.png'))).toBeGreaterThan(20);
     expect(consoleErrors).toEqual([]);
     await page.close();
