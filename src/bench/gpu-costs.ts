@@ -38,6 +38,8 @@ export interface GpuCosts {
   gpu: GpuEnvironment;
   copies: CopyRecord[];
   overheads: OverheadRecord[];
+  /** Sizes whose copy routes were not measured because the deadline passed. */
+  sizesLeftOut: number[];
 }
 
 /** Samples `once` (ms) until both minSamples and minSampleTimeMs are reached. */
@@ -178,20 +180,31 @@ async function measureOverheads(gpu: Gpu, noop: GPUComputePipeline, wait: WaitPo
   ];
 }
 
-/** Measures the GPU's copy routes at each size, its dispatch overheads, and its timestamps, on a fresh device. */
-export async function measureGpuCosts(host: Host, sizes: number[], wait: WaitPolicy = 'nap'): Promise<GpuCosts> {
+/**
+ * Measures the GPU's copy routes at each size, its dispatch overheads, and its timestamps, on a fresh device.
+ * Past `untilMs` (performance.now) no further size is started; the largest is always measured.
+ */
+export async function measureGpuCosts(host: Host, sizes: number[], wait: WaitPolicy = 'nap', untilMs = Infinity): Promise<GpuCosts> {
   if (!host.gpu) throw new Error(host.gpuMissing ?? 'this host has no WebGPU.');
   const gpu = await openGpu(host.gpu);
   try {
     const noop = await createPipeline(gpu.device, await compile(gpu.device, kernels.noop), kernels.noop.entryPoint);
     const copies: CopyRecord[] = [];
-    for (const n of sizes) copies.push(...(await measureCopies(gpu, n, wait)));
+    // Largest first: it shows the routes' real speed. With a deadline, smaller sizes are left out (and said so).
+    const largestFirst = [...sizes].sort((a, b) => b - a);
+    const sizesLeftOut: number[] = [];
+    for (const n of largestFirst) {
+      if (copies.length > 0 && performance.now() >= untilMs) sizesLeftOut.push(n);
+      else copies.push(...(await measureCopies(gpu, n, wait)));
+    }
+    copies.sort((a, b) => a.n - b.n);
+    sizesLeftOut.sort((a, b) => a - b);
     const overheads = await measureOverheads(gpu, noop, wait);
     const timestamps = gpu.hasTimestamps
       ? { ...(await probeTimestamps(gpu.device, noop)), quantization: host.timestampQuantization ?? 'as the browser sets it (coarsened on purpose, about 100 us)' }
       : undefined;
     gpu.check();
-    return { gpu: { adapter: gpu.adapterSummary, timestampQuery: gpu.hasTimestamps, ...(timestamps ? { timestamps } : {}), wait: waitUsed(wait) }, copies, overheads };
+    return { gpu: { adapter: gpu.adapterSummary, timestampQuery: gpu.hasTimestamps, ...(timestamps ? { timestamps } : {}), wait: waitUsed(wait) }, copies, overheads, sizesLeftOut };
   } finally {
     gpu.destroy();
   }

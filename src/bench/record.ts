@@ -97,7 +97,7 @@ export interface BenchReport {
    * Sweeps, in ms: the budget and what the sweep spent of it; the CLI adds what ran outside the budget (the GPU
    * cost measurements after the sweep) and the whole command's wall time, start-up included.
    */
-  sweep?: { budgetMs: number; spentMs: number; gpuCostsMs?: number; totalMs?: number };
+  sweep?: { budgetMs: number; spentMs: number; gpuCostsMs?: number; gpuCostSizesLeftOut?: number[]; totalMs?: number };
   /** Set when Ctrl-C stopped the run: what was measured is kept, the rest is counted here. */
   interrupted?: { cellsNotMeasured: number };
 }
