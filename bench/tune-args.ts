@@ -3,6 +3,7 @@
 import { defaultReplay } from '../src/tune/replay.ts';
 import { searchStrategyNames, type SearchStrategyName } from '../src/tune/search.ts';
 import type { ShapeLimits } from '../src/tune/space.ts';
+import type { TuneOptions } from '../src/tune/tune.ts';
 import { namedRounds, parseSize, UsageError } from './args.ts';
 
 const smartBudgetShare = 0.3; // the target: within 5 % of the best after <= 30 % of the space
@@ -34,16 +35,9 @@ const notForReplay: Record<string, string> = {
   '--max-samples': 'a replay separates no leaders',
 };
 
-export interface TuneArgs {
+/** What the search itself takes (src/tune/tune.ts), plus what the CLI does around it. */
+export interface TuneArgs extends Pick<TuneOptions, 'slices' | 'rounds' | 'strategy' | 'budgetShare' | 'fullSamples' | 'maxSamples' | 'seed' | 'workgroupSizes'> {
   adapter?: string;
-  slices: number;
-  rounds: number;
-  strategy: SearchStrategyName;
-  budgetShare: number;
-  fullSamples: number;
-  maxSamples: number;
-  seed: number;
-  workgroupSizes?: number[];
   /** --cache FILE; else the opened adapter's own file (defaultCachePath). */
   cache?: string;
   json?: string;
