@@ -40,6 +40,45 @@ describe('cake bench --sweep, interrupted by Ctrl-C', () => {
   });
 });
 
+describe('cake bench on the CPU alone, interrupted by Ctrl-C', () => {
+  it('hears Ctrl-C during synchronous eatings, ends after the record in flight, and a second Ctrl-C quits at once', async () => {
+    const dir = tempDir('cake-sigint-');
+    const json = join(dir, 'cpu.json');
+    // loop eats on the main thread: without turns of the event loop between runs, the signal would wait for the end
+    const child = spawn(process.execPath, [cli, 'bench', '--strategies', 'loop,map', '--sizes', '2^20,2^21', '--rounds', 'medium', '--runs', '1000', '--max-time', '60000', '--json', json]);
+    let stderr = '';
+    const sent: number[] = [];
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      if (sent.length === 0 && stderr.includes('[1/4] loop')) setTimeout(() => (child.kill('SIGINT'), sent.push(performance.now())), 500);
+    });
+    const exitCode = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(exitCode).toBe(130);
+    expect(performance.now() - sent[0]!).toBeLessThan(20_000); // not the minute --runs 1000 would take
+    expect(stderr).toContain('Ctrl-C: stopping after the record in flight');
+    const report = JSON.parse(readFileSync(json, 'utf8')) as BenchReport;
+    expect(report.results.map((r) => r.strategy)).toEqual(['loop']);
+    expect(report.interrupted).toEqual({ cellsNotMeasured: 3 });
+
+    // Friends eat while the main thread waits, so the first Ctrl-C is heard at once and the second finds SIGINT
+    // given back to the system: the process ends mid-run (a run here takes about a second) and writes nothing.
+    const again = spawn(process.execPath, [cli, 'bench', '--strategies', 'pool-shared', '--sizes', '2^19', '--rounds', 'heavy', '--runs', '1000', '--max-time', '60000', '--json', join(dir, 'never.json')]);
+    let againErr = '';
+    let isStarted = false;
+    again.stderr.on('data', (chunk) => {
+      againErr += chunk;
+      if (againErr.includes('[1/1] pool-shared') && !isStarted) {
+        isStarted = true;
+        setTimeout(() => again.kill('SIGINT'), 300);
+        setTimeout(() => again.kill('SIGINT'), 600);
+      }
+    });
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => again.on('exit', (c, s) => resolve([c, s])));
+    expect(code === 130 || signal === 'SIGINT').toBe(true);
+    expect(existsSync(join(dir, 'never.json'))).toBe(false); // quit at once: nothing written
+  });
+});
+
 describe('cake bench --compare', () => {
   it('prints ratios, exits 0, and exits 1 with --fail-on-regression when a record is slower beyond noise', () => {
     const dir = tempDir('cake-compare-');

@@ -4,6 +4,7 @@ import type { Host } from '../host.ts';
 import type { EatOptions, Phases, StartupCost, StrategyEntry } from '../strategy.ts';
 import { trackMemory, type MemoryGrowth } from './memory.ts';
 import { summarize, type Summary } from './stats.ts';
+import { turnEventLoop } from '../turn-event-loop.ts';
 import { verifyEaten } from './verify.ts';
 
 export interface StopRule {
@@ -23,6 +24,7 @@ export const defaultStopRule: StopRule = {
   minTimeMs: 200,
   maxTimeMs: 10_000, // keeps a heavy 2^24 loop (about 45 s a run) from taking minutes per record
 };
+const eventLoopTurnMs = 50; // how often sampling lets the event loop turn: often enough for Ctrl-C, too rarely to cost
 const floorRuns = 1; // a run longer than maxTimeMs is still measured once, and the record says runs: 1
 
 export interface Measurement extends Summary, Partial<MemoryGrowth> {
@@ -39,7 +41,8 @@ export interface Measurement extends Summary, Partial<MemoryGrowth> {
 
 /**
  * Creates, prepares and samples one strategy, verifying every run (warm-ups included) against `expected`.
- * A wrong slice throws, naming it; the strategy is disposed either way.
+ * A wrong slice throws, naming it; the strategy is disposed either way. Once `interrupt` is aborted, sampling
+ * ends after the run in flight and the record says how many runs it has.
  */
 export async function measure(
   entry: StrategyEntry,
@@ -48,6 +51,7 @@ export async function measure(
   expected: Uint32Array,
   options: EatOptions,
   stop: StopRule = defaultStopRule,
+  interrupt?: AbortSignal,
 ): Promise<Measurement> {
   const memory = trackMemory(host);
   const strategy = entry.create(host);
@@ -64,15 +68,25 @@ export async function measure(
       verifyEaten(entry.name, strategy.eaten(), expected, options.rounds);
       return { wallMs, phases };
     };
-    for (let run = 0; run < stop.warmupRuns; run++) await eatOnce();
+    let turnedMs = performance.now();
+    const letEventsIn = async () => {
+      if (performance.now() - turnedMs < eventLoopTurnMs) return;
+      await turnEventLoop(); // between runs, never inside one: Ctrl-C is heard after the run in flight
+      turnedMs = performance.now();
+    };
+    for (let run = 0; run < stop.warmupRuns; run++) {
+      await eatOnce();
+      await letEventsIn();
+    }
     const samples: { wallMs: number; phases: Phases }[] = [];
     const samplingStartMs = performance.now();
     for (;;) {
       samples.push(await eatOnce());
+      await letEventsIn();
       const elapsedMs = performance.now() - samplingStartMs;
       const isEnough = samples.length >= stop.minRuns && elapsedMs >= stop.minTimeMs;
       const isOverTime = elapsedMs >= stop.maxTimeMs && samples.length >= floorRuns;
-      if (isEnough || isOverTime) break;
+      if (isEnough || isOverTime || interrupt?.aborted) break; // Ctrl-C: the record keeps the runs it has
     }
     const samplesMs = samples.map((sample) => sample.wallMs);
     const summary = summarize(samplesMs);

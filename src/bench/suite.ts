@@ -43,9 +43,10 @@ export async function measureRecord(
   expected: Uint32Array,
   rounds: number,
   plan: Pick<Plan, 'order' | 'poolSize' | 'stop' | 'gpu'>,
+  interrupt?: AbortSignal,
 ): Promise<{ record: BenchRecord; startup: StartupRecord[] }> {
   const n = cake.length;
-  const { startup, settings, ...measured } = await measure(entry, host, cake, expected, { rounds, poolSize: plan.poolSize, ...plan.gpu }, plan.stop);
+  const { startup, settings, ...measured } = await measure(entry, host, cake, expected, { rounds, poolSize: plan.poolSize, ...plan.gpu }, plan.stop, interrupt);
   const record: BenchRecord = {
     strategy: entry.name,
     n,
@@ -105,7 +106,7 @@ export async function runPlan(
       for (const entry of plan.strategies) {
         if (stop?.aborted) break;
         onProgress({ kind: 'start', strategy: entry.name, n, rounds, done, total });
-        await measureInto(report, () => measureRecord(entry, host, cake, expected, rounds, plan), { strategy: entry.name, n, rounds }, onProgress, ++done, total);
+        await measureInto(report, () => measureRecord(entry, host, cake, expected, rounds, plan, stop), { strategy: entry.name, n, rounds }, onProgress, ++done, total);
       }
     }
   }

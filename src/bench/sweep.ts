@@ -129,7 +129,7 @@ export async function runSweep(
       onProgress({ kind: 'eta', done, total, elapsedMs: spentMs(), etaMs: etaMs(rowIndex, strategyIndex), doing });
       onProgress({ kind: 'start', strategy: entry.name, n, rounds, done, total });
       const cellStartMs = performance.now();
-      const measureCell = () => measureRecord(entry, host, cake, expected, rounds, { ...plan, stop: stopRule });
+      const measureCell = () => measureRecord(entry, host, cake, expected, rounds, { ...plan, stop: stopRule }, stop);
       const record = await measureInto(report, measureCell, { strategy: entry.name, n, rounds }, onProgress, ++done, total);
       if (record) {
         const runsMs = record.samplesMs.reduce((sum, ms) => sum + ms, 0) + stopRule.warmupRuns * record.medianMs;

@@ -3,6 +3,8 @@
 // for a short while first (tiny work finishes at polling latency), then blocks the thread in short sleeps and
 // lets the event loop turn between them, so Dawn still learns of completion within about one nap; 'spin' just
 // awaits.
+import { turnEventLoop } from '../turn-event-loop.ts';
+
 export type WaitPolicy = 'spin' | 'nap';
 export const waitPolicies: readonly WaitPolicy[] = ['nap', 'spin'];
 
@@ -20,7 +22,6 @@ export function waitUsed(policy: WaitPolicy): WaitPolicy | 'await' {
   return policy === 'nap' && !canBlock() ? 'await' : policy;
 }
 
-const turnEventLoop = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** Awaits `pending` (GPU work started just before) by `policy`. */
 export async function waitFor<T>(pending: Promise<T>, policy: WaitPolicy): Promise<T> {
