@@ -85,9 +85,26 @@ function parseCount(option: string, text: string, min: number, max: number, exam
   return value;
 }
 
+/** A list option's items, each once: a repeated item would measure the same record twice under one identity. */
+function listOf(option: string, text: string): string[] {
+  const items = text.split(',').map((item) => item.trim());
+  const repeated = items.find((item, i) => items.indexOf(item) !== i);
+  if (repeated !== undefined) throw new UsageError(`${option}: "${repeated}" is listed twice; list each once. Example: ${option} ${exampleOf(option)}`);
+  return items;
+}
+
+/** Items whose values are equal (2^10 and 1024, light and 1) are the same record too. */
+function parsedList<T>(option: string, text: string, parse: (item: string) => T): T[] {
+  const texts = listOf(option, text);
+  const values = texts.map(parse);
+  const i = values.findIndex((value, at) => values.indexOf(value) !== at);
+  if (i >= 0) throw new UsageError(`${option}: "${texts[i]}" repeats "${texts[values.indexOf(values[i]!)]}" (both ${String(values[i])}); list each once. Example: ${option} ${exampleOf(option)}`);
+  return values;
+}
+
 function parseStrategies(text: string, host: Host): StrategyEntry[] {
   const known = strategies.map((entry) => entry.name);
-  return text.split(',').map((name) => {
+  return listOf('--strategies', text).map((name) => {
     const entry = strategies.find((candidate) => candidate.name === name.trim());
     if (!entry) throw new UsageError(`--strategies: unknown strategy "${name}". Known: ${known.join(', ')}. Example: --strategies loop,pool-shared`);
     const why = entry.unavailable?.(host);
@@ -140,8 +157,8 @@ export function parseBenchArgs(values: Map<string, string>, host: Host): BenchAr
     strategies: values.has('--strategies')
       ? parseStrategies(get('--strategies', ''), host)
       : strategies.filter((entry) => !entry.unavailable?.(host) && (isSweep || !(entry.name in leftOutByDefault))),
-    sizes: get('--sizes', isSweep ? sweepDefaults.sizes : defaults.sizes).split(',').map((text) => parseSize(text)),
-    rounds: get('--rounds', isSweep ? sweepDefaults.rounds : defaults.rounds).split(',').map(parseRounds),
+    sizes: parsedList('--sizes', get('--sizes', isSweep ? sweepDefaults.sizes : defaults.sizes), (text) => parseSize(text)),
+    rounds: parsedList('--rounds', get('--rounds', isSweep ? sweepDefaults.rounds : defaults.rounds), parseRounds),
     order: order as CakeOrder,
     poolSize: parseCount('--pool-size', get('--pool-size', String(host.cores)), 1, maxPoolSize, '4'),
     stop: {

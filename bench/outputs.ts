@@ -87,11 +87,21 @@ export function makeFolder(folder: string): void {
   for (const level of missingFolders(folder).missing) mkdirSync(level);
 }
 
+/** Refuses two outputs that would land on one file, naming both options. */
+export function checkDistinct(outputs: [option: string, path: string | undefined][]): void {
+  const seen = new Map<string, string>();
+  for (const [option, path] of outputs) {
+    if (!path) continue;
+    const earlier = seen.get(resolve(path));
+    if (earlier) throw new UsageError(`${earlier} and ${option} both write ${path}: one would overwrite the other. Give each its own file.`);
+    seen.set(resolve(path), option);
+  }
+}
+
 /** Checks every output path before the bench measures anything; two outputs may not share a path. */
 export function checkOutputs(paths: OutputPaths): void {
-  if (paths.json && paths.csv && resolve(paths.json) === resolve(paths.csv)) {
-    throw new UsageError(`--json and --csv both name ${paths.csv}: the CSV would overwrite the JSON. Example: --json out.json --csv out.csv`);
-  }
+  const inReport = (file: string) => (paths.report ? join(paths.report, file) : undefined);
+  checkDistinct([['--json', paths.json], ['--csv', paths.csv], ['--report', inReport('report.json')], ['--report', inReport('report.csv')], ['--report', inReport('index.html')]]);
   if (paths.json) checkWritableFile('--json', paths.json, 'out.json');
   if (paths.csv) checkWritableFile('--csv', paths.csv, 'out.csv');
   if (paths.report) checkCreatable('--report', join(paths.report, 'index.html'), 'report', 'a folder');

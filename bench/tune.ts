@@ -12,7 +12,7 @@ import { UsageError } from './args.ts';
 import { checkGpu } from './node-gpu.ts';
 import { nodeHost } from './node-host.ts';
 import { dawnRuntime, defaultCachePath, fileStore } from './node-tune-cache.ts';
-import { checkCreatable, checkWritableFile, PathError } from './outputs.ts';
+import { checkCreatable, checkDistinct, checkWritableFile, PathError } from './outputs.ts';
 import { checkWorkgroupSizes, parseTuneArgs } from './tune-args.ts';
 
 export const tuneUsage = `usage: cake tune [options]
@@ -40,6 +40,7 @@ const progress = (line: string) => void process.stderr.write(`cake tune: ${line}
 export async function tune(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(tuneUsage + '\n'), 0;
   const args = parseTuneArgs(argv);
+  checkDistinct([['--json', args.json], ['--cache', args.cache]]);
   if (args.json) checkWritableFile('--json', args.json, 'tune.json');
   if (args.cache) checkCreatable('--cache', args.cache, '.cake/tune.json', 'a file');
   const host = await checkGpu(nodeHost({ adapter: args.adapter }), args.adapter);
@@ -50,6 +51,7 @@ export async function tune(argv: string[]): Promise<number> {
     checkWorkgroupSizes(args.workgroupSizes, gpu.device.limits, gpu.adapterSummary.description);
     const cachePath = args.cache ?? defaultCachePath(gpu.adapterSummary);
     if (!args.cache) checkDefaultCache(cachePath);
+    checkDistinct([['the tune cache', cachePath], ['--json', args.json]]);
     const cache = TuneCache.open(fileStore(cachePath), gpu.adapterSummary, gpu.device.limits);
     const runtime = dawnRuntime();
     if (args.isReplay) {

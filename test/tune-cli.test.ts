@@ -38,6 +38,7 @@ describe('cake tune', () => {
     [['--cache'], /^cake: tune: --cache needs a value\. Example: cake tune --cache \.cake\/tune-lavapipe\.json$/],
     [['--n'], /^cake: tune: --n needs a value\. Example: cake tune --n 2\^20$/],
     [['--n', '--rounds', 'heavy'], /^cake: tune: --n needs a value\. Example: cake tune --n 2\^20$/],
+    [['--json', 'same.json', '--cache', './same.json'], /^cake: --json and --cache both write \.\/same\.json: one would overwrite the other\. Give each its own file\.$/],
     [['--json', '/nonexistent/tune.json'], /^cake: --json: cannot write \/nonexistent\/tune\.json: the folder \/nonexistent does not exist\./],
     [['--cache', '/proc/cake/tune.json'], /^cake: --cache: cannot write \/proc\/cake: \/proc does not take new files\./], // a recursive mkdir here never returns on Node 20
   ])('%j exits 2 with one line', (args, message) => {
