@@ -15,9 +15,9 @@ const allowed = ['--sizes', '--rounds', '--runs', '--min-time', '--max-time', '-
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(usage + '\n'), 0;
+  const refused = argv.map((arg) => arg.split('=')[0]!).find((arg) => arg.startsWith('-') && !allowed.includes(arg));
+  if (refused) throw new UsageError(`${refused}: simd-interleave always runs loop and the simd kernel steps; it takes ${allowed.join(', ')}. Example: npm run bench:simd-interleave -- --sizes 2^16 --rounds heavy`);
   const options = readOptions(argv);
-  const refused = [...options.keys()].find((option) => !allowed.includes(option));
-  if (refused) throw new UsageError(`${refused}: simd-interleave always runs loop and the simd kernel steps; it takes ${allowed.join(', ')}. Example: --sizes 2^16 --rounds heavy`);
   const host = nodeHost();
   const why = interleaveEntries[0]!.unavailable?.(host);
   if (why) throw new Error(`simd-interleave cannot run here: ${why}`);

@@ -58,7 +58,11 @@ export async function tune(argv: string[]): Promise<number> {
       const space = buildSpace(gpu.device.limits, args.slices, args.workgroupSizes);
       const entry = cache.find(entryKey(runtime, args.slices, args.rounds));
       const landscape = entry && landscapeOf(entry, space, args.fullSamples);
-      if (!landscape) throw new Error(`${cachePath} has no exhaustive landscape for n=${args.slices} rounds=${args.rounds} on ${gpu.adapterSummary.description}; run cake tune --strategy exhaustive with the same --n, --rounds and --adapter first.`);
+      if (!landscape) {
+        const held = cache.held().map((e) => `--n ${e.slices} --rounds ${e.rounds}`);
+        const has = held.length > 0 ? ` It holds tunings for: ${held.join('; ')} (a replay needs every shape measured).` : '';
+        throw new Error(`${cachePath} has no exhaustive landscape for n=${args.slices} rounds=${args.rounds} on ${gpu.adapterSummary.description}.${has} Run cake tune --strategy exhaustive --n ${args.slices} --rounds ${args.rounds} first, or replay with the --n and --rounds of an exhaustive tune.`);
+      }
       const options = { ...defaultReplay, seeds: args.seeds, fullSamples: args.fullSamples };
       const stats = [];
       for (const strategy of args.replayStrategies) {

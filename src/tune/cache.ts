@@ -102,6 +102,11 @@ export class TuneCache {
     return entry;
   }
 
+  /** The entries this cache holds, for saying what it has when the one asked for is missing. */
+  held(): readonly TuneEntry[] {
+    return this.file.entries;
+  }
+
   find(key: EntryKey): TuneEntry | undefined {
     return this.file.entries.find((e) => e.runtime === key.runtime && e.kernel === key.kernel && e.rounds === key.rounds && e.slices === key.slices);
   }
