@@ -11,6 +11,9 @@ const styles = `
   dl.environment { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0; }
   dl.environment dt { font-weight: 600; } dl.environment dd { margin: 0; }
   pre.skipped-cells { white-space: pre-wrap; }
+  div.records { overflow-x: auto; } table.records { font-size: 0.78rem; white-space: nowrap; }
+  table.records th, table.records td { padding: 0.1rem 0.35rem; } table.records th { white-space: normal; vertical-align: bottom; }
+  table.records td.number { text-align: right; font-variant-numeric: tabular-nums; } ol.clocks { font-size: 0.9rem; }
   figure { margin: 0; } figcaption { color: #555; font-size: 0.9rem; } pre { background: #f6f6f6; padding: 0.6rem; overflow-x: auto; }
 `;
 
