@@ -33,7 +33,8 @@ function sizeAxis(sizes: readonly number[]) {
 
 /** A log axis over the values a chart draws on it, with enough labelled ticks to read a value (see log-ticks.ts). */
 function logAxis(label: string, values: readonly number[]) {
-  return { type: 'log' as const, label, grid: true, ticks: logTicks(values), tickFormat: logTickLabel };
+  // inset: the extreme values' marks clear the axis line and its labels
+  return { type: 'log' as const, label, grid: true, inset: 8, ticks: logTicks(values), tickFormat: logTickLabel };
 }
 
 /** The strategies among `names`, in the registry's order (new ones last): every legend lists them alike. */
