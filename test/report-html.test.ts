@@ -1,5 +1,6 @@
-// The HTML report from a real small sweep, opened from disk in headless Chromium: no console errors, every
-// chart drawn, the machine, clocks and adapter named, and a screenshot that is not blank.
+// The HTML report from a real small sweep, opened from disk in headless Chromium: no console errors or warnings
+// (Plot's among them), every chart drawn with legends that tell its names apart, every record listed and verified,
+// the machine, clocks and adapter named, and a screenshot that is not blank.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ describe('the HTML report', () => {
     expect(html).toContain('const closing = "<\\/script>"; draw();');
   });
 
-  it('opens from disk with no console errors, draws every chart, names where it ran, and is not blank', async () => {
+  it('opens from disk with no console errors or warnings, draws every chart, lists every record, names where it ran, and is not blank', async () => {
     // On lavapipe, as the CLI runs it: the sweep, then the GPU's costs (adapter, timestamps, wait) into the report.
     const host = isGpuSkipped ? nodeHost() : await hostWithAdapter('lavapipe');
     const strategies = ['loop', 'pool-copy', 'pool-shared', ...(isGpuSkipped ? [] : ['gpu'])].map((name) => findStrategy(name)!);
@@ -45,7 +46,7 @@ describe('the HTML report', () => {
     try {
       const tab = await browser.newPage({ viewport: { width: 1000, height: 800 } });
       const problems: string[] = [];
-      tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+      tab.on('console', (message) => ['error', 'warning'].includes(message.type()) && problems.push(`${message.type()}: ${message.text()}`));
       tab.on('pageerror', (error) => problems.push(error.message));
       tab.on('request', (request) => !request.url().startsWith('file:') && !request.url().startsWith('data:') && problems.push(`network: ${request.url()}`));
       await tab.goto(pathToFileURL(page).href);
@@ -54,6 +55,42 @@ describe('the HTML report', () => {
       const charts = await tab.$$eval('figure[data-chart]', (figures) => figures.map((f) => [f.getAttribute('data-chart'), f.querySelectorAll('svg').length]));
       expect(charts.map(([id]) => id)).toEqual(['break-even-map', 'time-vs-n', 'phases', 'copy-rate', 'memory', 'dispatch-overhead', 'startup']);
       for (const [id, svgs] of charts) expect(svgs, `chart ${id}`).toBeGreaterThan(0);
+      // Each legend tells its entries apart, and a name keeps its colour in every chart (one 10-colour scheme over
+      // 19 names once gave loop and gpu-resident one blue).
+      const legends = await tab.$$eval('figure[data-chart] .cake-legend', (rows) =>
+        rows.map((row) => ({ chart: row.closest('figure')!.getAttribute('data-chart'), entries: [...row.querySelectorAll<HTMLElement>('.cake-swatch')].map((s) => ({ label: s.textContent, kind: s.dataset.kind, colour: s.dataset.colour })) })),
+      );
+      expect(legends.map((l) => l.chart)).toEqual(expect.arrayContaining(['break-even-map', 'time-vs-n', 'phases', 'copy-rate', 'memory']));
+      const colourOf = new Map<string, string>();
+      for (const { chart, entries } of legends) {
+        expect(entries.length, `legend of ${chart}`).toBeGreaterThan(0);
+        expect(new Set(entries.map((e) => e.colour)).size, `colours in the legend of ${chart}: ${JSON.stringify(entries)}`).toBe(entries.length);
+        for (const { label, kind, colour } of entries) {
+          const key = `${kind}:${label}`;
+          expect(colourOf.get(key) ?? colour, `${key} in ${chart}`).toBe(colour);
+          colourOf.set(key, colour!);
+        }
+      }
+      const strategiesInLegend = (chart: string) => legends.filter((l) => l.chart === chart).flatMap((l) => l.entries.filter((e) => e.kind === 'strategy').map((e) => e.label));
+      expect(strategiesInLegend('time-vs-n').sort()).toEqual([...new Set(report.results.map((r) => r.strategy))].sort()); // what it draws, no more
+      expect(legends.find((l) => l.chart === 'copy-rate')!.entries).toContainEqual({ label: 'memcpy (limit)', kind: 'route', colour: '#000000' });
+      // Every axis names at least two ticks: a log axis over less than a decade once read only "10".
+      const axes = await tab.$$eval('figure[data-chart] svg g[aria-label$="-axis tick label"]', (groups) =>
+        groups.map((g) => ({ chart: g.closest('figure')!.getAttribute('data-chart'), axis: g.getAttribute('aria-label'), labels: [...g.querySelectorAll('text')].filter((t) => t.textContent!.trim() !== '').length })),
+      );
+      for (const { chart, axis, labels } of axes) expect(labels, `${axis} of ${chart}`).toBeGreaterThanOrEqual(2);
+      // Every record, with the terminal table's cells: noise (p10-p90, spread, runs) and its checksum verified.
+      const records = await tab.$$eval('section.records table.records tr', (rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent!)));
+      const [header, ...rows] = records;
+      expect(header).toEqual(['strategy', 'n', 'rounds', 'median ms', 'p10-p90 ms', 'spread', 'ns/slice-round', 'vs loop', 'copied MiB', 'peak RSS +MiB', 'runs', 'checksum', 'clock']);
+      expect(rows).toHaveLength(report.results.length);
+      expect(await tab.locator('section.records table.records').isVisible()).toBe(true); // a short report folds nothing away
+      for (const [i, row] of rows.entries()) {
+        const record = report.results[i]!;
+        expect(row.slice(0, 3)).toEqual([record.strategy, String(record.n), String(record.rounds)]);
+        expect(row[10]).toBe(String(record.runs));
+        expect(row[11]).toBe(`${record.checksum} ok`);
+      }
       expect(await tab.locator('table th').first().textContent()).toBe('beats loop from n* =');
       const shown = await tab.locator('body').innerText();
       expect(shown).toContain(`Runtime\n${report.environment.runtime}`);
@@ -64,7 +101,7 @@ describe('the HTML report', () => {
         expect(shown).toMatch(/Kernel clock\n(timestamp-query, the GPU's own clock: smallest step [\d.]+ (ns|us|ms), \d+% of 200 one-workgroup passes read zero or negative|wall)/);
         expect(shown).toContain('Host wait\nnap: ');
       }
-      await tab.locator('details summary').click(); // the skipped cells fold away; every one is listed with its reason
+      await tab.locator('summary', { hasText: 'cells skipped' }).click(); // the skipped cells fold away; every one is listed with its reason
       const listed = await tab.locator('pre.skipped-cells').innerText();
       for (const cell of report.skipped!) expect(listed).toContain(`n=2^${Math.log2(cell.n)} rounds=${cell.rounds}: ${cell.reason}`);
       const screenshot = await tab.screenshot({ fullPage: true, path: join(dir, 'screenshot.png') });

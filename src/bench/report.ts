@@ -36,10 +36,11 @@ function align(rows: string[][]): string {
   return rows.map((row) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd()).join('\n');
 }
 
-/** The human table: one line per record, then start-up costs, failures and the environment. */
-export function formatTable(report: BenchReport): string {
-  const header = ['strategy', 'n', 'rounds', 'median ms', 'p10-p90 ms', 'spread', 'ns/slice-round', 'vs loop', 'copied MiB', 'peak RSS +MiB', 'runs', 'checksum'];
-  const rows = report.results.map((r) => [
+export const recordHeader = ['strategy', 'n', 'rounds', 'median ms', 'p10-p90 ms', 'spread', 'ns/slice-round', 'vs loop', 'copied MiB', 'peak RSS +MiB', 'runs', 'checksum'];
+
+/** One record as the table's cells, under recordHeader: the terminal and the HTML report show the same figures. */
+export function recordCells(report: BenchReport, r: BenchRecord): string[] {
+  return [
     r.strategy,
     String(r.n),
     String(r.rounds),
@@ -51,9 +52,14 @@ export function formatTable(report: BenchReport): string {
     mebibytes(r.bytesCopied),
     mebibytes(r.peakRssGrowthBytes),
     String(r.runs),
-    `${r.checksum} ok`,
-  ]);
-  const lines = [align([header, ...rows]), ''];
+    `${r.checksum} ${r.verified ? 'ok' : 'NOT VERIFIED'}`,
+  ];
+}
+
+/** The human table: one line per record, then start-up costs, failures and the environment. */
+export function formatTable(report: BenchReport): string {
+  const rows = report.results.map((r) => recordCells(report, r));
+  const lines = [align([recordHeader, ...rows]), ''];
   lines.push('Phases of the median run (ms; unattributed = wall - phases, negative where phases overlap: pools send while');
   lines.push("friends eat; a GPU kernel timed by timestamp-query may run during encode, before the wall-clock wait begins):");
   for (const r of report.results) lines.push(`  ${r.strategy} n=${r.n} rounds=${r.rounds}: ${phaseList(r)}  [${r.clock}]`);

@@ -6,11 +6,14 @@ export const reportElementId = 'cake-report'; // the <script type="application/j
 
 const styles = `
   body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 900px; color: #222; }
-  h1 { margin-bottom: 0.2rem; } h2 { font-size: 1.15rem; margin: 1.8rem 0 0.4rem; }
+  h1 { margin-bottom: 0.2rem; } h2 { font-size: 1.15rem; margin: 1.8rem 0 0.4rem; } h3 { font-size: 1rem; margin: 1.2rem 0 0.2rem; }
   table { border-collapse: collapse; } th, td { border: 1px solid #ccc; padding: 0.25rem 0.6rem; text-align: left; }
   dl.environment { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0; }
   dl.environment dt { font-weight: 600; } dl.environment dd { margin: 0; }
   pre.skipped-cells { white-space: pre-wrap; }
+  div.records { overflow-x: auto; } table.records { font-size: 0.78rem; white-space: nowrap; }
+  table.records th, table.records td { padding: 0.1rem 0.35rem; } table.records th { white-space: normal; vertical-align: bottom; }
+  table.records td.number { text-align: right; font-variant-numeric: tabular-nums; } ol.clocks { font-size: 0.9rem; }
   figure { margin: 0; } figcaption { color: #555; font-size: 0.9rem; } pre { background: #f6f6f6; padding: 0.6rem; overflow-x: auto; }
 `;
 

@@ -6,6 +6,7 @@ import { formatSkippedCells, formatSweepSummary, roundsLabel } from '../bench/re
 import { reportCharts } from './charts.ts';
 import { reportElementId } from './html.ts';
 import { environmentRows } from './environment-rows.ts';
+import { recordsSection } from './records-table.ts';
 import { crossovers } from './report-data.ts';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -76,7 +77,10 @@ export function drawReport(report: BenchReport, root: HTMLElement): number {
 
 const embedded = typeof document === 'undefined' ? null : document.getElementById(reportElementId);
 if (embedded?.textContent) {
-  const chartCount = drawReport(JSON.parse(embedded.textContent) as BenchReport, document.getElementById('charts') ?? document.body);
+  const report = JSON.parse(embedded.textContent) as BenchReport;
+  const root = document.getElementById('charts') ?? document.body;
+  const chartCount = drawReport(report, root);
+  root.appendChild(recordsSection(report)); // the report page only: the demo has its own results table
   document.body.dataset.charts = String(chartCount);
   document.body.dataset.done = '1';
 }

@@ -3,13 +3,17 @@
 import { baselineStrategy, findCrossovers, findWinners, formatSize, type Crossover, type CellWinner } from '../bench/crossover.ts';
 import type { BenchRecord, BenchReport } from '../bench/record.ts';
 import { roundsLabel } from '../bench/report-map.ts';
+import { quantile } from '../bench/stats.ts';
 
 export interface TimeRow { strategy: string; n: number; rounds: string; medianMs: number; p10Ms: number; p90Ms: number }
 export interface PhaseRow { strategy: string; phase: string; ms: number }
 export interface PhaseChart { title: string; rows: PhaseRow[] }
-export interface CopyRateRow { route: string; n: number; gbPerS: number; isLimit: boolean }
+/** kind: a strategy's own copy rate, a measured copy route, or memcpy (the limit): each is drawn its own way. */
+export interface CopyRateRow { route: string; n: number; gbPerS: number; kind: 'strategy' | 'route' | 'limit' }
 export interface OverheadRow { strategy: string; ms: number; n: number; rounds: number }
-export interface StartupRow { strategy: string; cost: string; ms: number }
+/** `what`: the strategy and the kind of start-up cost ('gpu: first dispatch'), one chart row each. */
+export interface StartupRow { strategy: string; cost: string; what: string; ms: number }
+export interface StartupMedian { strategy: string; what: string; ms: number; count: number }
 export interface HeatCell extends CellWinner { size: string; roundsName: string; label: string }
 export interface MemoryRow { strategy: string; n: number; rounds: string; megabytesCopied: number; peakRssGrowthMB: number }
 
@@ -23,7 +27,7 @@ export function roundsOrder(report: BenchReport): string[] {
 
 /** Every phase name in the report, in the order they happen, so each chart gives a phase the same colour. */
 export function phaseNames(report: BenchReport): string[] {
-  const order = ['upload', 'encode', 'send', 'eat', 'kernel', 'receive', 'readback', 'unattributed'];
+  const order = ['upload', 'encode', 'send', 'eat', 'kernel', 'sync', 'receive', 'readback', 'copy-out', 'total', 'unattributed'];
   const names = [...new Set(report.results.flatMap((r) => Object.keys(r.phasesMs)))];
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length - 1);
   return names.sort((a, b) => rank(a) - rank(b));
@@ -71,8 +75,8 @@ export function copyRateRows(report: BenchReport): CopyRateRow[] {
   const lightest = Math.min(...report.results.map((r) => r.rounds));
   const routes = report.results
     .filter((r) => r.rounds === lightest && (r.bytesCopied ?? 0) > 0 && copyMs(r) > 0)
-    .map((r) => ({ route: r.strategy, n: r.n, gbPerS: r.bytesCopied! / (copyMs(r) * 1e6), isLimit: false }));
-  const copies = (report.copies ?? []).map((c) => ({ route: c.route, n: c.n, gbPerS: c.gbPerS, isLimit: c.route === memcpyRoute }));
+    .map((r) => ({ route: r.strategy, n: r.n, gbPerS: r.bytesCopied! / (copyMs(r) * 1e6), kind: 'strategy' as const }));
+  const copies = (report.copies ?? []).map((c) => ({ route: c.route, n: c.n, gbPerS: c.gbPerS, kind: c.route === memcpyRoute ? ('limit' as const) : ('route' as const) }));
   return [...routes, ...copies];
 }
 
@@ -87,7 +91,20 @@ export function overheadRows(report: BenchReport): OverheadRow[] {
 }
 
 export function startupRows(report: BenchReport): StartupRow[] {
-  return report.startup.map((s) => ({ strategy: s.strategy, cost: s.name.replace(/\s*\(.*\)$/, ''), ms: s.ms }));
+  return report.startup.map((s) => {
+    const cost = s.name.replace(/\s*\(.*\)$/, '');
+    return { strategy: s.strategy, cost, what: `${s.strategy}: ${cost}`, ms: s.ms };
+  });
+}
+
+/**
+ * The median of each kind of start-up cost per strategy: a GPU's adapter request (about 12 ms) and its first
+ * dispatch (about 1 ms) are different costs, and a median across them measures nothing.
+ */
+export function startupMedians(report: BenchReport): StartupMedian[] {
+  const byWhat = new Map<string, StartupRow[]>(); // Map.groupBy needs Node 21
+  for (const row of startupRows(report)) byWhat.set(row.what, [...(byWhat.get(row.what) ?? []), row]);
+  return [...byWhat].map(([what, rows]) => ({ strategy: rows[0]!.strategy, what, ms: quantile(rows.map((r) => r.ms).sort((a, b) => a - b), 0.5), count: rows.length }));
 }
 
 /** Bytes copied and peak memory growth per record, in MiB, at the lightest rounds. */
