@@ -46,7 +46,7 @@ export function recordCells(report: BenchReport, r: BenchRecord): string[] {
     String(r.rounds),
     ms(r.medianMs),
     `${ms(r.p10Ms)}-${ms(r.p90Ms)}`,
-    percent(r.spread),
+    r.runs < 2 ? '- (1 run)' : percent(r.spread), // one run has no spread to show, not a 0% one
     r.nsPerSliceRound.toPrecision(3),
     speedUp(report, r),
     mebibytes(r.bytesCopied),
