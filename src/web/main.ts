@@ -16,6 +16,7 @@ import { measureGpuCosts, addGpuCosts } from '../bench/gpu-costs.ts';
 import { tellLessons } from './lessons-view.ts';
 import { tuneHere } from './tune-view.ts';
 import { renderResults } from './results-view.ts';
+import { readPageOrder, type PageOrder } from './page-order.ts';
 
 const host = await webHost();
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -33,18 +34,19 @@ const pageSweepBudgetMs = 60_000; // a visitor waits about a minute; the CLI's d
 const pageSweepSizes = sweepSizes.filter((n) => n <= 2 ** 20);
 
 /** What the page exposes for people debugging it and for the end-to-end tests. */
-const state: { report?: BenchReport; error?: string; missing: string[]; crossOriginIsolated: boolean; charts?: number; lessonsTold?: number; tune?: { best: string; speedupOverDefault: number; verifiedShapes: number } } = {
+const state: { report?: BenchReport; error?: string; missing: string[]; refused: string[]; crossOriginIsolated: boolean; charts?: number; lessonsTold?: number; tune?: { best: string; speedupOverDefault: number; verifiedShapes: number } } = {
   missing: [],
+  refused: [],
   crossOriginIsolated: globalThis.crossOriginIsolated === true,
 };
 Object.assign(window, { __cake: state });
+const pageStrategies = strategies.filter((entry) => entry.name !== 'piscina'); // Node only: not worth a disabled box in every browser
+const order = readPageOrder(new URLSearchParams(location.search), pageStrategies.map((entry) => entry.name));
 
-function setUpControls(params: URLSearchParams): void {
-  const wanted = params.get('strategies')?.split(',');
+function setUpControls({ strategies: wanted, n = 2 ** 16, rounds = 64 }: PageOrder): void {
   const fieldset = byId<HTMLFieldSetElement>('strategies');
-  for (const entry of strategies) {
+  for (const entry of pageStrategies) {
     const why = entry.unavailable?.(host);
-    if (entry.name === 'piscina') continue; // Node only: not worth a disabled box in every browser
     const label = document.createElement('label');
     const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: entry.name, disabled: Boolean(why) });
     box.checked = !why && (wanted ? wanted.includes(entry.name) : entry.name !== 'pool-slice');
@@ -54,10 +56,20 @@ function setUpControls(params: URLSearchParams): void {
     fieldset.append(label);
   }
   for (const exponent of sizeExponents) sizeSelect.add(new Option(`2^${exponent} (${(2 ** exponent).toLocaleString('en')} slices)`, String(2 ** exponent)));
-  sizeSelect.value = params.get('n') ?? String(2 ** 16);
-  if (params.get('n') && sizeSelect.value !== params.get('n')) sizeSelect.add(new Option(`${params.get('n')} slices`, params.get('n')!, true, true));
-  roundsSelect.value = params.get('rounds') ?? '64';
-  if (params.get('rounds') && roundsSelect.value !== params.get('rounds')) roundsSelect.add(new Option(`${params.get('rounds')} rounds`, params.get('rounds')!, true, true));
+  // Sizes and rounds the lists lack (?n=4099, ?rounds=7) are added, already checked against the CLI's limits.
+  sizeSelect.value = String(n);
+  if (sizeSelect.value !== String(n)) sizeSelect.add(new Option(`${n.toLocaleString('en')} slices`, String(n), true, true));
+  roundsSelect.value = String(rounds);
+  if (roundsSelect.value !== String(rounds)) roundsSelect.add(new Option(`${rounds} rounds`, String(rounds), true, true));
+}
+
+/** Names every parameter of the address the page refused, and what it did instead. */
+function reportRefused(problems: string[]): void {
+  state.refused = problems;
+  const section = byId<HTMLElement>('refused');
+  const lead = `The address asks for what this page will not eat: it uses its default${problems.length === 1 ? '' : 's'} instead and does not start on its own.`;
+  section.replaceChildren(...[lead, ...problems].map((line) => Object.assign(document.createElement('p'), { textContent: line })));
+  section.hidden = problems.length === 0;
 }
 
 function chosenStrategies(): StrategyEntry[] {
@@ -171,7 +183,7 @@ async function busy(work: (stop: AbortSignal) => Promise<void>): Promise<void> {
 
 byId<HTMLButtonElement>('sweep').onclick = () =>
   busy(async (stop) => {
-    const budgetMs = Number(params.get('budget') ?? pageSweepBudgetMs / 1000) * 1000; // ?budget=SECONDS
+    const budgetMs = order.budgetMs ?? pageSweepBudgetMs; // ?budget=90 (seconds) or ?budget=2m, as the CLI's --budget
     const plan = { strategies: chosenStrategies(), sizes: pageSweepSizes, rounds: [Number(roundsSelect.value)], order: 'ordered' as const, poolSize: host.cores, stop: sweepStopRule, budgetMs };
     const report = await runSweep(plan, host, describeEnvironment(host), (progress) => {
       if (progress.kind === 'eta') {
@@ -212,9 +224,9 @@ form.onsubmit = (event) => {
   void eatCake();
 };
 
-const params = new URLSearchParams(location.search);
-setUpControls(params);
+setUpControls(order);
 reportMissing();
+reportRefused(order.problems);
 drawCake(canvas, Number(sizeSelect.value));
-if (params.has('run')) void eatCake();
-else document.body.dataset.done = '1';
+document.body.dataset.done = '1'; // a run sets it to 0 at once, in this same task, until it ends
+if (order.run) void eatCake();

@@ -98,6 +98,35 @@ it('without WebGPU, says what is missing and still eats on the CPU', async () =>
   }
 });
 
+describe('the demo refuses what it cannot do well', () => {
+  // Each bad value is named with what is allowed and an example; nothing runs on it, ?run=1 notwithstanding.
+  it.each([
+    ['?n=abc', /^\?n: "abc" is not a size\. Use integers 1\.\.2\^22, powers like 2\^20, or 64k \/ 1Mi; example: \?n=2\^20$/],
+    ['?n=1.5', /^\?n: 1\.5 is not a whole number of slices\. Example: \?n=1000000$/],
+    ['?n=0', /^\?n: 0 slices is too few; a cake has at least 1 slice\. Example: \?n=2\^20$/],
+    ['?n=2^23', /^\?n: 2\^23 = 8388608 slices is over the limit of 2\^22 \(the page's largest cake; cake bench eats larger ones\)\. Example: \?n=2\^22$/],
+    ['?rounds=-1', /^\?rounds: "-1" is not allowed\. Use light \(1\), medium \(64\), heavy \(1024\) or an integer 1\.\.1048576; example: \?rounds=heavy$/],
+    ['?rounds=1e9', /^\?rounds: "1e9" is not allowed\./],
+    ['?budget=soon', /^\?budget: "soon" is not a time budget\. .*example: \?budget=300 or \?budget=5m$/],
+    ['?strategies=loop,fork', /^\?strategies: unknown strategy "fork"\. Known here: loop, map, .*Example: \?strategies=loop,pool-shared$/],
+    ['?size=2^20', /^\?size: the page reads no such parameter\. It reads \?strategies, \?n, \?rounds, \?budget, \?run; example:/],
+  ])('%s: says what is wrong, what is allowed and an example, keeps its defaults and does not run', async (query, message) => {
+    const { page, consoleErrors } = await openPage(browser, `${address(built)}${query}&run=1`);
+    const state = await page.evaluate(() => (window as unknown as { __cake: { report?: BenchReport; refused: string[] } }).__cake);
+    expect(state.refused).toHaveLength(1);
+    expect(state.refused[0]).toMatch(message);
+    expect(state.report).toBeUndefined();
+    expect(await page.locator('#refused').isVisible()).toBe(true);
+    expect(await page.locator('#refused').innerText()).toContain(state.refused[0]);
+    expect(await page.locator('#status').textContent()).toBe('Ready.');
+    expect([await page.locator('#size').inputValue(), await page.locator('#rounds').inputValue()]).toEqual(['65536', '64']);
+    if (query === '?n=abc') await screenshotColours(page, join(screenshots, 'demo-refused.png'));
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+});
+
 describe('the demo tells the story and finds the break-even', () => {
   it('shows every lesson with a verified measurement, then sweeps and draws the charts', async () => {
     const { page, consoleErrors } = await openPage(browser, `${address(built)}?strategies=loop,pool-shared,gpu-resident&rounds=64&budget=8`);
