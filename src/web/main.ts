@@ -17,6 +17,7 @@ import { tellLessons } from './lessons-view.ts';
 import { tuneHere } from './tune-view.ts';
 import { renderResults } from './results-view.ts';
 import { readPageOrder, type PageOrder } from './page-order.ts';
+import { oneRunAtATime } from './one-run.ts';
 
 const host = await webHost();
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -28,6 +29,7 @@ const progressBar = byId<HTMLProgressElement>('progress');
 const canvas = byId<HTMLCanvasElement>('cake');
 const stopButton = byId<HTMLButtonElement>('stop');
 const exportButton = byId<HTMLButtonElement>('export');
+const runs = oneRunAtATime(['eat', 'sweep', 'tune', 'lessons'].map((id) => byId<HTMLButtonElement>(id)), stopButton);
 const pageStopRule = { ...defaultStopRule, minRuns: 5, maxTimeMs: 3_000 }; // a page should answer in seconds
 const sizeExponents = [4, 8, 10, 12, 14, 16, 18, 20, 22];
 const pageSweepBudgetMs = 60_000; // a visitor waits about a minute; the CLI's default sweep takes 4
@@ -163,20 +165,17 @@ function showReport(report: BenchReport): void {
   state.charts = drawReport(report, charts);
 }
 
-/** Runs `work` with the Stop button wired to it and the page marked busy until it ends. */
+/** Runs `work` as the one run in flight (Stop wired to it), the page marked busy until it ends. */
 async function busy(work: (stop: AbortSignal) => Promise<void>): Promise<void> {
-  const stopper = new AbortController();
-  stopButton.disabled = false;
-  stopButton.onclick = () => stopper.abort();
+  if (runs.isRunning) return;
   document.body.dataset.done = '0';
   state.error = undefined;
   try {
-    await work(stopper.signal);
+    await runs.run(work);
   } catch (error) {
     state.error = error instanceof Error ? error.message : String(error);
     status.textContent = `Failed: ${state.error}`;
   } finally {
-    stopButton.disabled = true;
     document.body.dataset.done = '1';
   }
 }
@@ -200,12 +199,20 @@ byId<HTMLButtonElement>('lessons').onclick = () =>
   busy(async (stop) => {
     status.textContent = 'Telling the story...';
     state.lessonsTold = await tellLessons(byId('lesson-panels'), host, () => stop.aborted);
-    status.textContent = `Told ${state.lessonsTold} lessons, each measured and verified here.`;
+    status.textContent = stop.aborted
+      ? `Stopped after ${state.lessonsTold} lessons, each measured and verified here.`
+      : `Told ${state.lessonsTold} lessons, each measured and verified here.`;
   });
 
 byId<HTMLButtonElement>('tune').onclick = () =>
-  busy(async () => {
-    const report = await tuneHere(byId('tune-result'), host, (line) => (status.textContent = `Tuning: ${line}`));
+  busy(async (stop) => {
+    const report = await tuneHere(byId('tune-result'), host, (line) => (status.textContent = `Tuning: ${line}`), stop).catch((error: unknown) => {
+      if (!stop.aborted) throw error;
+    });
+    if (!report) {
+      status.textContent = 'Tune stopped. The shapes measured are kept in this browser, and the next tune resumes from them.';
+      return;
+    }
     state.tune = { best: report.best.shape, speedupOverDefault: report.speedupOverDefault, verifiedShapes: report.verifiedShapes };
     status.textContent = `Tuned: best ${report.best.shape}, ${report.speedupOverDefault.toFixed(2)}x the default shape; ${report.verifiedShapes} shapes verified.`;
   });

@@ -16,6 +16,7 @@ const pageStrategies = ['loop', 'map', 'pool-copy', 'pool-transfer', 'pool-share
 const slices = 4099; // not a multiple of the pool size
 const rounds = 64;
 const expectedChecksum = hex(checksum(expectedEaten(bake(slices), rounds)));
+const runButtons = ['eat', 'sweep', 'tune', 'lessons'];
 const address = (server: { resolvedUrls: { local: string[] } | null }) => server.resolvedUrls!.local[0]!;
 
 let browser: Browser;
@@ -92,6 +93,12 @@ it('without WebGPU, says what is missing and still eats on the CPU', async () =>
     expect(await page.locator('#strategies label[data-unavailable]').allTextContents()).toEqual([' gpu', ' gpu-resident']);
     expect(state.report!.results.map((record) => [record.strategy, record.verified])).toEqual([['loop', true], ['pool-shared', true]]);
     await screenshotColours(page, join(screenshots, 'demo-no-webgpu.png'));
+    // A run that fails (a tune needs WebGPU) says why and gives every run button back.
+    await page.click('#tune');
+    await page.waitForSelector('body[data-done="1"]');
+    expect(await page.locator('#status').textContent()).toMatch(/^Failed: .*WebGPU/);
+    for (const id of runButtons) expect(await page.locator(`#${id}`).isEnabled(), id).toBe(true);
+    expect(await page.locator('#stop').isEnabled()).toBe(false);
     expect(consoleErrors).toEqual([]);
   } finally {
     await plainBrowser.close();
@@ -125,6 +132,37 @@ describe('the demo refuses what it cannot do well', () => {
     await page.close();
   });
 
+  it('runs one thing at a time: the run buttons are off while a run goes, Stop stops it, then they come back', async () => {
+    // Friends eat, so the page's own thread stays free to answer Stop between their messages.
+    const { page, consoleErrors } = await openPage(browser, `${address(built)}?strategies=pool-copy,pool-transfer,pool-shared&n=2^20&rounds=64`);
+    const during = await page.evaluate((ids) => {
+      document.getElementById('eat')!.click(); // the run starts in this task: its buttons go off at once
+      const buttons = ids.map((id) => document.getElementById(id) as HTMLButtonElement);
+      const seen = buttons.map((button) => ({ id: button.id, disabled: button.disabled, title: button.title }));
+      // A second Eat that slips past the disabled button (Enter in the form, a script) starts nothing.
+      (document.getElementById('controls') as HTMLFormElement).requestSubmit();
+      return { seen, stopEnabled: !(document.getElementById('stop') as HTMLButtonElement).disabled, done: document.body.dataset.done };
+    }, runButtons);
+    expect(during.done).toBe('0');
+    expect(during.stopEnabled).toBe(true);
+    for (const { id, disabled, title } of during.seen) {
+      expect(disabled, id).toBe(true);
+      expect(title, id).toMatch(/^Another run is going: wait for it to end, or press Stop\./);
+    }
+    await page.click('#stop');
+    await page.waitForSelector('body[data-done="1"]', { timeout: 60_000 });
+    expect(await page.locator('#status').textContent()).toMatch(/^Stopped with [1-3] records not measured; the [0-2] measured are kept\.$/);
+    const state = await page.evaluate(() => (window as unknown as { __cake: { report?: BenchReport; error?: string } }).__cake);
+    expect(state.error).toBeUndefined();
+    expect(state.report!.results.length).toBeLessThan(3);
+    for (const id of runButtons) {
+      expect(await page.locator(`#${id}`).isEnabled(), id).toBe(true);
+      expect(await page.locator(`#${id}`).getAttribute('title'), id).toBe('');
+    }
+    expect(await page.locator('#stop').isEnabled()).toBe(false);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('the demo tells the story and finds the break-even', () => {
