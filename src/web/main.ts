@@ -125,9 +125,16 @@ function describeProgress(progress: Progress): string {
   }
 }
 
+/** An empty plate: with no strategy ticked there is nothing to eat, and "0 records, every run verified" would mislead. */
+function hasEaters(chosen: StrategyEntry[]): boolean {
+  if (chosen.length === 0) status.textContent = 'Choose at least one strategy under "Who eats": nothing was eaten.';
+  return chosen.length > 0;
+}
+
 function eatCake(): Promise<void> {
+  const chosen = chosenStrategies();
+  if (!hasEaters(chosen)) return Promise.resolve();
   return busy(async (stop) => {
-    const chosen = chosenStrategies();
     const slices = Number(sizeSelect.value);
     const rounds = Number(roundsSelect.value);
     const plan = { strategies: chosen, sizes: [slices], rounds: [rounds], order: 'ordered' as const, poolSize: host.cores, stop: pageStopRule };
@@ -180,10 +187,12 @@ async function busy(work: (stop: AbortSignal) => Promise<void>): Promise<void> {
   }
 }
 
-byId<HTMLButtonElement>('sweep').onclick = () =>
-  busy(async (stop) => {
+byId<HTMLButtonElement>('sweep').onclick = () => {
+  const chosen = chosenStrategies();
+  if (!hasEaters(chosen)) return;
+  return busy(async (stop) => {
     const budgetMs = order.budgetMs ?? pageSweepBudgetMs; // ?budget=90 (seconds) or ?budget=2m, as the CLI's --budget
-    const plan = { strategies: chosenStrategies(), sizes: pageSweepSizes, rounds: [Number(roundsSelect.value)], order: 'ordered' as const, poolSize: host.cores, stop: sweepStopRule, budgetMs };
+    const plan = { strategies: chosen, sizes: pageSweepSizes, rounds: [Number(roundsSelect.value)], order: 'ordered' as const, poolSize: host.cores, stop: sweepStopRule, budgetMs };
     const report = await runSweep(plan, host, describeEnvironment(host), (progress) => {
       if (progress.kind === 'eta') {
         status.textContent = `Sweeping: ${progress.doing}; ${progress.done}/${progress.total} cells, about ${Math.ceil(progress.etaMs / 1000)} s left.`;
@@ -194,6 +203,7 @@ byId<HTMLButtonElement>('sweep').onclick = () =>
     exportButton.disabled = false;
     status.textContent = `Break-even sweep done: ${report.results.length} records${report.interrupted ? ' (stopped early; kept)' : ''}, every run verified.`;
   });
+};
 
 byId<HTMLButtonElement>('lessons').onclick = () =>
   busy(async (stop) => {

@@ -132,6 +132,21 @@ describe('the demo refuses what it cannot do well', () => {
     await page.close();
   });
 
+  it('with no strategy ticked, asks for one and eats nothing', async () => {
+    const { page, consoleErrors } = await openPage(browser, `${address(built)}?strategies=loop&n=1000&rounds=1`);
+    await page.uncheck('#strategies input[value="loop"]');
+    expect(await page.locator('#strategies input:checked').count()).toBe(0);
+    await page.click('#eat');
+    expect(await page.locator('#status').textContent()).toBe('Choose at least one strategy under "Who eats": nothing was eaten.');
+    await page.click('#sweep');
+    expect(await page.locator('#status').textContent()).toBe('Choose at least one strategy under "Who eats": nothing was eaten.');
+    const state = await page.evaluate(() => (window as unknown as { __cake: { report?: BenchReport; error?: string } }).__cake);
+    expect(state.report).toBeUndefined();
+    expect(state.error).toBeUndefined();
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it('runs one thing at a time: the run buttons are off while a run goes, Stop stops it, then they come back', async () => {
     // Friends eat, so the page's own thread stays free to answer Stop between their messages.
     const { page, consoleErrors } = await openPage(browser, `${address(built)}?strategies=pool-copy,pool-transfer,pool-shared&n=2^20&rounds=64`);
