@@ -59,6 +59,8 @@ describe.each([
     expect(gpuRecord.wait).toBe('await'); // a page's main thread cannot nap: the record says how it really waited
     expect(await page.locator('#results tr[data-strategy="pool-shared"]').count()).toBe(1);
     expect(await page.locator('#status').textContent()).toMatch(/^Done: 10 records, every run verified\.$/);
+    // The browser's quantization is not guessed: the words point at the probe's smallest step beside them.
+    expect(await page.locator('#charts dl.environment').innerText()).toMatch(/Kernel clock\n(wall|timestamp-query.*smallest step [\d.]+ (ns|us|ms).*quantization as the browser sets it \(the smallest step measured here is what it gives\))/);
     const colours = await screenshotColours(page, join(screenshots, `demo-${serverName}.png`));
     expect(colours).toBeGreaterThan(20); // text, table, and a cake coloured by friends; a blank page has ~1
     expect(consoleErrors).toEqual([]);
