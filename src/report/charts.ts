@@ -9,6 +9,7 @@
 import * as Plot from '@observablehq/plot';
 import type { BenchReport } from '../bench/record.ts';
 import { copyRateRows, heatCells, memoryRows, overheadRows, phaseCharts, phaseNames, roundsOrder, startupRows, timeRows } from './report-data.ts';
+import { hasMemoryToDraw, memoryCaption, overheadCaption } from './data-captions.ts';
 
 export interface Chart {
   id: string;
@@ -119,9 +120,10 @@ export function reportCharts(report: BenchReport): Chart[] {
     {
       id: 'memory',
       title: 'Memory can be expensive: bytes copied and peak memory growth',
-      caption: 'Per strategy and size (lightest eat cost), log scale: MiB copied to and from the eaters in one eating (lines; strategies that copy nothing, like loop and pool-shared, have none) and peak RSS growth while measured (circles; RSS rarely shrinks, so growth shows where memory was first needed).',
+      caption: memoryCaption(report), // says why when there is nothing to draw
       render: () => {
         const rows = memoryRows(report);
+        if (!hasMemoryToDraw(report)) return []; // no empty frame: the caption says why
         return [Plot.plot({
           width, marginRight: 110,
           x: sizeAxis(rows.map((r) => r.n)),
@@ -137,8 +139,8 @@ export function reportCharts(report: BenchReport): Chart[] {
     {
       id: 'dispatch-overhead',
       title: 'Dispatch overhead: eating almost nothing',
-      caption: 'Median time of each strategy at its smallest, lightest cell: what any eating pays before the work starts (log scale).',
-      render: () => [Plot.plot({
+      caption: overheadCaption(report), // names the cell plotted, or says there is no small cake yet
+      render: () => overheadRows(report).length === 0 ? [] : [Plot.plot({
         width, marginLeft: 110, marginRight: 80,
         x: logAxis('ms per eating'),
         y: { label: null },

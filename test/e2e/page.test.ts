@@ -59,6 +59,12 @@ describe.each([
     expect(gpuRecord.wait).toBe('await'); // a page's main thread cannot nap: the record says how it really waited
     expect(await page.locator('#results tr[data-strategy="pool-shared"]').count()).toBe(1);
     expect(await page.locator('#status').textContent()).toMatch(/^Done: 10 records, every run verified\.$/);
+    // One eating of 4099 slices at 64 rounds: no small cake to show dispatch overhead, no memory a page can read.
+    const caption = (chart: string) => page.locator(`figure[data-chart="${chart}"] figcaption`).textContent();
+    expect(await caption('dispatch-overhead')).toMatch(/^No small-cake measurement yet: the smallest cell measured \(n = 2\^12\.0 \(4099\), medium \(64\)\)/);
+    expect(await page.locator('figure[data-chart="dispatch-overhead"] svg').count()).toBe(0);
+    expect(await caption('memory')).toMatch(/peak memory growth is not measured in a browser.*Copied per eating at n = 2\^12\.0 \(4099\), pool-copy 64\.0 KiB/);
+    expect(await page.locator('figure[data-chart="memory"] svg').count()).toBe(0);
     // The browser's quantization is not guessed: the words point at the probe's smallest step beside them.
     expect(await page.locator('#charts dl.environment').innerText()).toMatch(/Kernel clock\n(wall|timestamp-query.*smallest step [\d.]+ (ns|us|ms).*quantization as the browser sets it \(the smallest step measured here is what it gives\))/);
     const colours = await screenshotColours(page, join(screenshots, `demo-${serverName}.png`));
@@ -203,6 +209,7 @@ describe('the demo tells the story and finds the break-even', () => {
     expect(swept.report!.results.every((record) => record.verified)).toBe(true);
     expect(swept.charts).toBeGreaterThanOrEqual(4);
     expect(await page.locator('#charts figure svg').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('figure[data-chart="dispatch-overhead"] figcaption').textContent()).toMatch(/^Median time of each strategy at the smallest, lightest cell measured \(n = 2\^10, medium \(64\)\)/);
     // The page's report names its machine and clocks, and the adapter and kernel clock from its GPU records.
     const where = await page.locator('#charts dl.environment').innerText();
     expect(where).toMatch(/Runtime\n.+\nCPU\n.+\nCores\n\d+\nHost clock\nperformance\.now, smallest step/);
