@@ -10,13 +10,11 @@ import type { Host } from '../src/host.ts';
 import type { EatOptions, StrategyEntry } from '../src/strategy.ts';
 import { uploadRoutes } from '../src/gpu/buffers.ts';
 import { waitPolicies } from '../src/gpu/wait.ts';
-import { BudgetError, parseBudget, sweepDefaults } from './sweep-args.ts';
+import { parseBudget, parseRounds, parseSize as parseCakeSize, UsageError, type Spelling } from '../src/bench/asked.ts';
+import { sweepDefaults } from './sweep-args.ts';
 
-export class UsageError extends Error {}
-
-export const namedRounds: Record<string, number> = { light: 1, medium: 64, heavy: 1024 };
-const maxRounds = 1 << 20; // one slice then costs ~3 ms on the CPU: anything more is a typo
-const maxSlices = 2 ** 32 - 1; // slices are indexed by u32 on the GPU
+// The rules on sizes, rounds and budgets live in src/bench/asked.ts: the page's URL obeys the same ones.
+export { namedRounds, UsageError } from '../src/bench/asked.ts';
 const maxPoolSize = 256; // friends, each a thread with its own heap: more is a typo on any machine this runs on
 const maxRuns = 1_000_000;
 const maxTimeMs = 24 * 3600_000; // a day
@@ -53,28 +51,17 @@ export const leftOutByDefault: Record<string, string> = {
   'pool-slice': 'one message per slice takes seconds per run at 2^20 slices',
 };
 
-/**
- * 65536, 2^16, 64k (x1000) or 64Ki (x1024): an integer number of slices >= 1. `option` names it in messages
- * and picks the examples: bench's --sizes takes a list, tune's --n one size.
- */
-export function parseSize(text: string, option: '--sizes' | '--n' = '--sizes'): number {
-  const example = (list: string, one: string) => (option === '--sizes' ? `--sizes ${list}` : `cake tune --n ${one}`);
-  const match = /^(?:(\d+)\^(\d+)|(-?\d+(?:\.\d+)?(?:e\d+)?)(k|Ki|M|Mi)?)$/.exec(text.trim());
-  const scale: Record<string, number> = { k: 1e3, Ki: 1024, M: 1e6, Mi: 1024 ** 2 };
-  const value = !match ? NaN : match[1] ? Number(match[1]) ** Number(match[2]) : Number(match[3]) * (scale[match[4] ?? ''] ?? 1);
-  if (!Number.isFinite(value)) throw new UsageError(`${option}: "${text}" is not a size. Use integers >= 1, powers like 2^20, or 64k / 1Mi; example: ${example('2^16,2^20,1000000', '2^20')}`);
-  if (!Number.isInteger(value)) throw new UsageError(`${option}: ${text} is not a whole number of slices. Example: ${example('2^16,1000000', '1000000')}`);
-  if (value < 1) throw new UsageError(`${option}: ${text} slices is too few; a cake has at least 1 slice. Example: ${example('1,2^20', '2^20')}`);
-  if (value > maxSlices) throw new UsageError(`${option}: ${text} = ${value} slices is over the limit of 2^32 - 1 (slices are u32-indexed). Example: ${example('2^24', '2^24')}`);
-  return value;
-}
+/** How the CLI writes its options in messages; the page writes the same rules as `?n=2^20`. */
+const cliSpellings: Record<'--sizes' | '--n' | '--rounds' | '--budget', Spelling> = {
+  '--sizes': { option: '--sizes', example: (value) => `--sizes ${value}`, takesList: true },
+  '--n': { option: '--n', example: (value) => `cake tune --n ${value}` },
+  '--rounds': { option: '--rounds', example: (value) => `--rounds ${value}`, takesList: true },
+  '--budget': { option: '--budget', example: (value) => `--budget ${value}` },
+};
 
-function parseRounds(text: string): number {
-  const value = namedRounds[text.trim()] ?? Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > maxRounds) {
-    throw new UsageError(`--rounds: "${text}" is not allowed. Use light (1), medium (64), heavy (1024) or an integer 1..${maxRounds}; example: --rounds 1,64,heavy`);
-  }
-  return value;
+/** A cake size as bench's --sizes (one of a list) or tune's --n (one size) takes it: see src/bench/asked.ts. */
+export function parseSize(text: string, option: '--sizes' | '--n' = '--sizes'): number {
+  return parseCakeSize(text, cliSpellings[option]);
 }
 
 function parseCount(option: string, text: string, min: number, max: number, example: string): number {
@@ -158,7 +145,7 @@ export function parseBenchArgs(values: Map<string, string>, host: Host): BenchAr
       ? parseStrategies(get('--strategies', ''), host)
       : strategies.filter((entry) => !entry.unavailable?.(host) && (isSweep || !(entry.name in leftOutByDefault))),
     sizes: parsedList('--sizes', get('--sizes', isSweep ? sweepDefaults.sizes : defaults.sizes), (text) => parseSize(text)),
-    rounds: parsedList('--rounds', get('--rounds', isSweep ? sweepDefaults.rounds : defaults.rounds), parseRounds),
+    rounds: parsedList('--rounds', get('--rounds', isSweep ? sweepDefaults.rounds : defaults.rounds), (text) => parseRounds(text, cliSpellings['--rounds'])),
     order: order as CakeOrder,
     poolSize: parseCount('--pool-size', get('--pool-size', String(host.cores)), 1, maxPoolSize, '4'),
     stop: {
@@ -175,7 +162,7 @@ export function parseBenchArgs(values: Map<string, string>, host: Host): BenchAr
     },
     json: values.get('--json'),
     csv: values.get('--csv'),
-    ...(isSweep ? { sweep: { budgetMs: parseSweepBudget(get('--budget', sweepDefaults.budget)) } } : {}),
+    ...(isSweep ? { sweep: { budgetMs: parseBudget(get('--budget', sweepDefaults.budget), cliSpellings['--budget']) } } : {}),
     report: values.get('--report'),
     compare: values.get('--compare'),
     failOnRegression: values.has('--fail-on-regression'),
@@ -200,15 +187,6 @@ function checkMemory(slices: number): void {
       `--sizes: a cake of ${slices} slices needs about ${gib(needBytes)} GiB (the cake, its expected twin and copies in flight), ` +
         `but ${gib(freeBytes)} GiB of memory is free to use. Use n <= ${fits} (about 2^${Math.floor(Math.log2(fits))}).`,
     );
-  }
-}
-
-function parseSweepBudget(text: string): number {
-  try {
-    return parseBudget(text);
-  } catch (error) {
-    if (error instanceof BudgetError) throw new UsageError(error.message);
-    throw error;
   }
 }
 

@@ -13,6 +13,7 @@ import { reportPalette, strategyOrder, textOn, type Palette } from './colours.ts
 import { legend, type LegendEntry, type SwatchShape } from './legend.ts';
 import { logTickLabel, logTicks } from './log-ticks.ts';
 import { copyRateRows, heatCells, memoryRows, overheadRows, phaseCharts, phaseNames, roundsOrder, startupMedians, startupRows, timeRows } from './report-data.ts';
+import { hasMemoryToDraw, memoryCaption, overheadCaption } from './data-captions.ts';
 
 export interface Chart {
   id: string;
@@ -158,9 +159,10 @@ export function reportCharts(report: BenchReport): Chart[] {
     {
       id: 'memory',
       title: 'Memory can be expensive: bytes copied and peak memory growth',
-      caption: 'Per strategy and size (lightest eat cost), log scale: MiB copied to and from the eaters in one eating (lines; strategies that copy nothing, like loop and pool-shared, have none) and peak RSS growth while measured (circles; RSS rarely shrinks, so growth shows where memory was first needed).',
+      caption: memoryCaption(report), // says why when there is nothing to draw
       render: () => {
         const rows = memoryRows(report);
+        if (!hasMemoryToDraw(report)) return []; // no empty frame: the caption says why
         const copied = rows.filter((r) => r.megabytesCopied > 0);
         const grown = rows.filter((r) => r.peakRssGrowthMB > 0);
         const strategies = inStrategyOrder([...copied, ...grown].map((r) => r.strategy));
@@ -179,9 +181,10 @@ export function reportCharts(report: BenchReport): Chart[] {
     {
       id: 'dispatch-overhead',
       title: 'Dispatch overhead: eating almost nothing',
-      caption: 'Median time of each strategy at its smallest, lightest cell: what any eating pays before the work starts (log scale).',
+      caption: overheadCaption(report), // names the cell plotted, or says there is no small cake yet
       render: () => {
         const rows = overheadRows(report);
+        if (rows.length === 0) return [];
         return [Plot.plot({
           width, marginLeft: 110, marginRight: 80,
           x: logAxis('ms per eating', rows.map((r) => r.ms)),

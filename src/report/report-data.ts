@@ -80,14 +80,32 @@ export function copyRateRows(report: BenchReport): CopyRateRow[] {
   return [...routes, ...copies];
 }
 
-/** What one eating costs when there is almost nothing to eat: each strategy's median at its smallest, lightest cell. */
+/**
+ * Slice-rounds up to which an eating is almost nothing next to its dispatch: a sweep's first cell (2^10 slices)
+ * at medium is 2^16. A lone eating of 2^16 slices at medium (2^22) times the eating, not the overhead.
+ */
+export const almostNothing = 2 ** 16;
+
+/** The cell the dispatch-overhead chart reads: the smallest size measured, at its lightest rounds. */
+export interface OverheadCell { n: number; rounds: number; isAlmostNothing: boolean }
+
+export function overheadCell(report: BenchReport): OverheadCell | undefined {
+  if (report.results.length === 0) return undefined;
+  const n = Math.min(...report.results.map((r) => r.n));
+  const rounds = Math.min(...report.results.filter((r) => r.n === n).map((r) => r.rounds));
+  return { n, rounds, isAlmostNothing: n * rounds <= almostNothing };
+}
+
+/**
+ * What one eating costs when there is almost nothing to eat: each strategy's median at the overhead cell, the
+ * same cell for all so they compare; none when even that cell is a real eating.
+ */
 export function overheadRows(report: BenchReport): OverheadRow[] {
-  const byStrategy = new Map<string, BenchRecord>();
-  for (const r of report.results) {
-    const best = byStrategy.get(r.strategy);
-    if (!best || r.n * r.rounds < best.n * best.rounds) byStrategy.set(r.strategy, r);
-  }
-  return [...byStrategy.values()].map((r) => ({ strategy: r.strategy, ms: r.medianMs, n: r.n, rounds: r.rounds }));
+  const cell = overheadCell(report);
+  if (!cell?.isAlmostNothing) return [];
+  return report.results
+    .filter((r) => r.n === cell.n && r.rounds === cell.rounds)
+    .map((r) => ({ strategy: r.strategy, ms: r.medianMs, n: r.n, rounds: r.rounds }));
 }
 
 export function startupRows(report: BenchReport): StartupRow[] {

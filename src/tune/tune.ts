@@ -27,6 +27,8 @@ export interface TuneOptions {
   /** Narrows the workgroup-size axis (default: every size the limits allow). */
   workgroupSizes?: number[];
   onProgress?: (line: string) => void;
+  /** Stops the tune between two measurements (the page's Stop button); the samples taken stay in the cache. */
+  stop?: AbortSignal;
 }
 
 export interface RankedShape {
@@ -103,6 +105,7 @@ export async function tune(options: TuneOptions): Promise<TuneReport> {
     let spent = 0;
     const asked = new Map<string, number>();
     const measure = async (point: Point, samples: number) => {
+      options.stop?.throwIfAborted();
       const shape = byPoint.get(point.join(','))!;
       const key = shapeKey(shape);
       touched.add(key);
@@ -119,6 +122,7 @@ export async function tune(options: TuneOptions): Promise<TuneReport> {
       fullSamples,
       random: seededRandom(options.seed),
     });
+    options.stop?.throwIfAborted();
     await runner.measure(defaultShape, fullSamples);
     await separateLeaders(runner, entry, touched, options);
     const report = buildReport(options, space, entry, touched, runner, result.spent, cachedSamples);

@@ -16,6 +16,8 @@ import { measureGpuCosts, addGpuCosts } from '../bench/gpu-costs.ts';
 import { tellLessons } from './lessons-view.ts';
 import { tuneHere } from './tune-view.ts';
 import { renderResults } from './results-view.ts';
+import { readPageOrder, type PageOrder } from './page-order.ts';
+import { oneRunAtATime } from './one-run.ts';
 
 const host = await webHost();
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -27,24 +29,26 @@ const progressBar = byId<HTMLProgressElement>('progress');
 const canvas = byId<HTMLCanvasElement>('cake');
 const stopButton = byId<HTMLButtonElement>('stop');
 const exportButton = byId<HTMLButtonElement>('export');
+const runs = oneRunAtATime(['eat', 'sweep', 'tune', 'lessons'].map((id) => byId<HTMLButtonElement>(id)), stopButton);
 const pageStopRule = { ...defaultStopRule, minRuns: 5, maxTimeMs: 3_000 }; // a page should answer in seconds
 const sizeExponents = [4, 8, 10, 12, 14, 16, 18, 20, 22];
 const pageSweepBudgetMs = 60_000; // a visitor waits about a minute; the CLI's default sweep takes 4
 const pageSweepSizes = sweepSizes.filter((n) => n <= 2 ** 20);
 
 /** What the page exposes for people debugging it and for the end-to-end tests. */
-const state: { report?: BenchReport; error?: string; missing: string[]; crossOriginIsolated: boolean; charts?: number; lessonsTold?: number; tune?: { best: string; speedupOverDefault: number; verifiedShapes: number } } = {
+const state: { report?: BenchReport; error?: string; missing: string[]; refused: string[]; crossOriginIsolated: boolean; charts?: number; lessonsTold?: number; tune?: { best: string; speedupOverDefault: number; verifiedShapes: number } } = {
   missing: [],
+  refused: [],
   crossOriginIsolated: globalThis.crossOriginIsolated === true,
 };
 Object.assign(window, { __cake: state });
+const pageStrategies = strategies.filter((entry) => entry.name !== 'piscina'); // Node only: not worth a disabled box in every browser
+const order = readPageOrder(new URLSearchParams(location.search), pageStrategies.map((entry) => entry.name));
 
-function setUpControls(params: URLSearchParams): void {
-  const wanted = params.get('strategies')?.split(',');
+function setUpControls({ strategies: wanted, n = 2 ** 16, rounds = 64 }: PageOrder): void {
   const fieldset = byId<HTMLFieldSetElement>('strategies');
-  for (const entry of strategies) {
+  for (const entry of pageStrategies) {
     const why = entry.unavailable?.(host);
-    if (entry.name === 'piscina') continue; // Node only: not worth a disabled box in every browser
     const label = document.createElement('label');
     const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: entry.name, disabled: Boolean(why) });
     box.checked = !why && (wanted ? wanted.includes(entry.name) : entry.name !== 'pool-slice');
@@ -54,10 +58,20 @@ function setUpControls(params: URLSearchParams): void {
     fieldset.append(label);
   }
   for (const exponent of sizeExponents) sizeSelect.add(new Option(`2^${exponent} (${(2 ** exponent).toLocaleString('en')} slices)`, String(2 ** exponent)));
-  sizeSelect.value = params.get('n') ?? String(2 ** 16);
-  if (params.get('n') && sizeSelect.value !== params.get('n')) sizeSelect.add(new Option(`${params.get('n')} slices`, params.get('n')!, true, true));
-  roundsSelect.value = params.get('rounds') ?? '64';
-  if (params.get('rounds') && roundsSelect.value !== params.get('rounds')) roundsSelect.add(new Option(`${params.get('rounds')} rounds`, params.get('rounds')!, true, true));
+  // Sizes and rounds the lists lack (?n=4099, ?rounds=7) are added, already checked against the CLI's limits.
+  sizeSelect.value = String(n);
+  if (sizeSelect.value !== String(n)) sizeSelect.add(new Option(`${n.toLocaleString('en')} slices`, String(n), true, true));
+  roundsSelect.value = String(rounds);
+  if (roundsSelect.value !== String(rounds)) roundsSelect.add(new Option(`${rounds} rounds`, String(rounds), true, true));
+}
+
+/** Names every parameter of the address the page refused, and what it did instead. */
+function reportRefused(problems: string[]): void {
+  state.refused = problems;
+  const section = byId<HTMLElement>('refused');
+  const lead = `The address asks for what this page will not eat: it uses its default${problems.length === 1 ? '' : 's'} instead and does not start on its own.`;
+  section.replaceChildren(...[lead, ...problems].map((line) => Object.assign(document.createElement('p'), { textContent: line })));
+  section.hidden = problems.length === 0;
 }
 
 function chosenStrategies(): StrategyEntry[] {
@@ -111,9 +125,16 @@ function describeProgress(progress: Progress): string {
   }
 }
 
+/** An empty plate: with no strategy ticked there is nothing to eat, and "0 records, every run verified" would mislead. */
+function hasEaters(chosen: StrategyEntry[]): boolean {
+  if (chosen.length === 0) status.textContent = 'Choose at least one strategy under "Who eats": nothing was eaten.';
+  return chosen.length > 0;
+}
+
 function eatCake(): Promise<void> {
+  const chosen = chosenStrategies();
+  if (!hasEaters(chosen)) return Promise.resolve();
   return busy(async (stop) => {
-    const chosen = chosenStrategies();
     const slices = Number(sizeSelect.value);
     const rounds = Number(roundsSelect.value);
     const plan = { strategies: chosen, sizes: [slices], rounds: [rounds], order: 'ordered' as const, poolSize: host.cores, stop: pageStopRule };
@@ -151,28 +172,27 @@ function showReport(report: BenchReport): void {
   state.charts = drawReport(report, charts);
 }
 
-/** Runs `work` with the Stop button wired to it and the page marked busy until it ends. */
+/** Runs `work` as the one run in flight (Stop wired to it), the page marked busy until it ends. */
 async function busy(work: (stop: AbortSignal) => Promise<void>): Promise<void> {
-  const stopper = new AbortController();
-  stopButton.disabled = false;
-  stopButton.onclick = () => stopper.abort();
+  if (runs.isRunning) return;
   document.body.dataset.done = '0';
   state.error = undefined;
   try {
-    await work(stopper.signal);
+    await runs.run(work);
   } catch (error) {
     state.error = error instanceof Error ? error.message : String(error);
     status.textContent = `Failed: ${state.error}`;
   } finally {
-    stopButton.disabled = true;
     document.body.dataset.done = '1';
   }
 }
 
-byId<HTMLButtonElement>('sweep').onclick = () =>
-  busy(async (stop) => {
-    const budgetMs = Number(params.get('budget') ?? pageSweepBudgetMs / 1000) * 1000; // ?budget=SECONDS
-    const plan = { strategies: chosenStrategies(), sizes: pageSweepSizes, rounds: [Number(roundsSelect.value)], order: 'ordered' as const, poolSize: host.cores, stop: sweepStopRule, budgetMs };
+byId<HTMLButtonElement>('sweep').onclick = () => {
+  const chosen = chosenStrategies();
+  if (!hasEaters(chosen)) return;
+  return busy(async (stop) => {
+    const budgetMs = order.budgetMs ?? pageSweepBudgetMs; // ?budget=90 (seconds) or ?budget=2m, as the CLI's --budget
+    const plan = { strategies: chosen, sizes: pageSweepSizes, rounds: [Number(roundsSelect.value)], order: 'ordered' as const, poolSize: host.cores, stop: sweepStopRule, budgetMs };
     const report = await runSweep(plan, host, describeEnvironment(host), (progress) => {
       if (progress.kind === 'eta') {
         status.textContent = `Sweeping: ${progress.doing}; ${progress.done}/${progress.total} cells, about ${Math.ceil(progress.etaMs / 1000)} s left.`;
@@ -183,17 +203,26 @@ byId<HTMLButtonElement>('sweep').onclick = () =>
     exportButton.disabled = false;
     status.textContent = `Break-even sweep done: ${report.results.length} records${report.interrupted ? ' (stopped early; kept)' : ''}, every run verified.`;
   });
+};
 
 byId<HTMLButtonElement>('lessons').onclick = () =>
   busy(async (stop) => {
     status.textContent = 'Telling the story...';
     state.lessonsTold = await tellLessons(byId('lesson-panels'), host, () => stop.aborted);
-    status.textContent = `Told ${state.lessonsTold} lessons, each measured and verified here.`;
+    status.textContent = stop.aborted
+      ? `Stopped after ${state.lessonsTold} lessons, each measured and verified here.`
+      : `Told ${state.lessonsTold} lessons, each measured and verified here.`;
   });
 
 byId<HTMLButtonElement>('tune').onclick = () =>
-  busy(async () => {
-    const report = await tuneHere(byId('tune-result'), host, (line) => (status.textContent = `Tuning: ${line}`));
+  busy(async (stop) => {
+    const report = await tuneHere(byId('tune-result'), host, (line) => (status.textContent = `Tuning: ${line}`), stop).catch((error: unknown) => {
+      if (!stop.aborted) throw error;
+    });
+    if (!report) {
+      status.textContent = 'Tune stopped. The shapes measured are kept in this browser, and the next tune resumes from them.';
+      return;
+    }
     state.tune = { best: report.best.shape, speedupOverDefault: report.speedupOverDefault, verifiedShapes: report.verifiedShapes };
     status.textContent = `Tuned: best ${report.best.shape}, ${report.speedupOverDefault.toFixed(2)}x the default shape; ${report.verifiedShapes} shapes verified.`;
   });
@@ -212,9 +241,9 @@ form.onsubmit = (event) => {
   void eatCake();
 };
 
-const params = new URLSearchParams(location.search);
-setUpControls(params);
+setUpControls(order);
 reportMissing();
+reportRefused(order.problems);
 drawCake(canvas, Number(sizeSelect.value));
-if (params.has('run')) void eatCake();
-else document.body.dataset.done = '1';
+document.body.dataset.done = '1'; // a run sets it to 0 at once, in this same task, until it ends
+if (order.run) void eatCake();

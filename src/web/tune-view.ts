@@ -22,13 +22,13 @@ function localStore(key: string): CacheStore {
   return { read: () => localStorage.getItem(key) ?? undefined, write: (text) => localStorage.setItem(key, text), where: `localStorage "${key}"` };
 }
 
-/** Tunes on this page's GPU and draws the table and heat map into `container`. */
-export async function tuneHere(container: HTMLElement, host: Host, onProgress: (line: string) => void): Promise<TuneReport> {
+/** Tunes on this page's GPU and draws the table and heat map into `container`; `stop` ends it between two shapes. */
+export async function tuneHere(container: HTMLElement, host: Host, onProgress: (line: string) => void, stop?: AbortSignal): Promise<TuneReport> {
   if (!host.gpu) throw new Error(host.gpuMissing ?? 'this page has no WebGPU.');
   const gpu = await openGpu(host.gpu);
   try {
     const cache = TuneCache.open(localStore(`parallel-cake/tune/${gpu.adapterSummary.description}`), gpu.adapterSummary, gpu.device.limits);
-    const report = await tune({ gpu, cache, runtime: host.runtime, ...pageTune, workgroupSizes: [...pageTune.workgroupSizes], onProgress });
+    const report = await tune({ gpu, cache, runtime: host.runtime, ...pageTune, workgroupSizes: [...pageTune.workgroupSizes], onProgress, stop });
     const { workgroupSizes, slicesPerInvocation, ms } = report.heatMap;
     const cells = workgroupSizes.flatMap((size, row) => slicesPerInvocation.map((slices, column) => ({ size: String(size), slices: String(slices), ms: ms[row]![column] })));
     const heatMap = Plot.plot({
