@@ -23,7 +23,7 @@ export function formatTune(report: TuneReport): string {
     '',
     `best ${report.best.shape}: ${times(report.speedupOverDefault)} faster than the default (64, scalar, one slice per invocation), ${times(report.speedupOverWorst)} faster than the worst shape measured`,
     '',
-    'heat map: best median ms over the other axes (rows: workgroup size, columns: slices per invocation; - = not measured)',
+    'heat map: best median ms over the other axes (rows: workgroup size, columns: slices per invocation; - = not fully measured: fewer than --samples samples, as halving leaves the shapes it drops after a first look)',
     ['wg'.padStart(6), ...report.heatMap.slicesPerInvocation.map((s) => String(s).padStart(10))].join(''),
     ...report.heatMap.workgroupSizes.map((size, r) => [String(size).padStart(6), ...report.heatMap.ms[r]!.map((cell) => (cell === null ? '-' : ms(cell)).padStart(10))].join('')),
   ];
