@@ -27,12 +27,12 @@ export interface Lesson {
 export const lessonStopRule: StopRule = { warmupRuns: 1, minRuns: 5, minTimeMs: 30, maxTimeMs: 400 };
 
 /** Measures one registered strategy on a fresh ordered cake of `n` slices; every run is verified. */
-export async function measureStrategy(context: LessonContext, name: string, n: number, rounds: number): Promise<Measurement> {
+export async function measureStrategy(context: LessonContext, name: string, n: number, rounds: number, { isShared = false } = {}): Promise<Measurement> {
   const entry = findStrategy(name);
   if (!entry) throw new Error(`lesson: strategy "${name}" is not in the registry (src/strategies/index.ts).`);
   const why = entry.unavailable?.(context.host);
   if (why) throw new Error(`lesson: ${name} cannot run here: ${why}`);
-  const cake = bake(n);
+  const cake = bake(n, { isShared });
   return measure(entry, context.host, cake, expectedEaten(cake, rounds), { rounds, poolSize: context.poolSize }, lessonStopRule);
 }
 
