@@ -11,6 +11,7 @@ import type { EatOptions, StrategyEntry } from '../src/strategy.ts';
 import { uploadRoutes } from '../src/gpu/buffers.ts';
 import { waitPolicies } from '../src/gpu/wait.ts';
 import { parseBudget, parseRounds, parseSize as parseCakeSize, UsageError, type Spelling } from '../src/bench/asked.ts';
+import { readOptions } from './read-options.ts';
 import { sweepDefaults } from './sweep-args.ts';
 
 // The rules on sizes, rounds and budgets live in src/bench/asked.ts: the page's URL obeys the same ones.
@@ -106,25 +107,10 @@ const valueOptions = [
 ];
 const flagOptions = ['--sweep', '--fail-on-regression'];
 
-/** Reads `--option value` and `--option=value` pairs (after the word bench), refusing unknown options. */
-export function readOptions(argv: string[]): Map<string, string> {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const [option, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    if (flagOptions.includes(option) && inline === undefined) {
-      if (values.has(option)) throw new UsageError(`${option} is given twice; once is enough.`);
-      values.set(option, 'yes');
-      continue;
-    }
-    if (!valueOptions.includes(option)) {
-      throw new UsageError(`unknown option "${argv[i]}". Options: ${[...valueOptions, ...flagOptions].join(', ')}. Example: cake bench --sizes 2^20 --rounds heavy`);
-    }
-    const value = inline ?? argv[++i];
-    if (value === undefined || value === '') throw new UsageError(`${option} needs a value. Example: cake bench ${option} ${exampleOf(option)}`);
-    if (values.has(option)) throw new UsageError(`${option} is given twice ("${values.get(option)}" and "${value}"); give it once, with a list where it takes one. Example: cake bench ${option} ${exampleOf(option)}`);
-    values.set(option, value);
-  }
-  return values;
+/** Reads `cake bench` options (after the word bench) by the rules every command shares. */
+export function readBenchOptions(argv: string[]): Map<string, string> {
+  const example = (option: string) => (option ? ['cake bench', option, exampleOf(option)].filter(Boolean).join(' ') : 'cake bench --sizes 2^20 --rounds heavy');
+  return readOptions(argv, { command: 'bench', valueOptions, flagOptions, example });
 }
 
 function parseChoice<T extends string>(option: string, text: string, allowed: readonly T[]): T {

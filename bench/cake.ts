@@ -12,7 +12,7 @@ import { formatBreakEven, formatComparison, formatSweepSummary } from '../src/be
 import { runPlan, type Progress } from '../src/bench/suite.ts';
 import { runSweep } from '../src/bench/sweep.ts';
 import { nodeStrategies as strategies } from './node-strategies.ts';
-import { defaults, leftOutByDefault, parseBenchArgs, readOptions, UsageError, type BenchArgs } from './args.ts';
+import { defaults, leftOutByDefault, parseBenchArgs, readBenchOptions, UsageError, type BenchArgs } from './args.ts';
 import { interruptedExitCode, stopOnInterrupt } from './interrupt.ts';
 import { runLessons } from './lessons.ts';
 import { checkGpu, listAdapters } from './node-gpu.ts';
@@ -81,7 +81,7 @@ function readBaseline(path: string): BenchReport {
 
 async function bench(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(usage + '\n'), 0;
-  const options = readOptions(argv);
+  const options = readBenchOptions(argv);
   const adapter = options.get('--adapter');
   const unchecked = nodeHost({ adapter });
   checkOutputs(parseBenchArgs(options, unchecked)); // every other mistake is reported before the GPU is asked for an adapter

@@ -5,7 +5,7 @@ import { formatTable } from '../src/bench/report.ts';
 import { runPlan } from '../src/bench/suite.ts';
 import { interleaveEntries } from '../src/simd/interleave.ts';
 import { loop } from '../src/strategies/loop.ts';
-import { parseBenchArgs, readOptions, UsageError } from './args.ts';
+import { parseBenchArgs, readBenchOptions, UsageError } from './args.ts';
 import { nodeHost } from './node-host.ts';
 
 const usage = `usage: npm run bench:simd-interleave -- [options]
@@ -17,7 +17,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(usage + '\n'), 0;
   const refused = argv.map((arg) => arg.split('=')[0]!).find((arg) => arg.startsWith('-') && !allowed.includes(arg));
   if (refused) throw new UsageError(`${refused}: simd-interleave always runs loop and the simd kernel steps; it takes ${allowed.join(', ')}. Example: npm run bench:simd-interleave -- --sizes 2^16 --rounds heavy`);
-  const options = readOptions(argv);
+  const options = readBenchOptions(argv);
   const host = nodeHost();
   const why = interleaveEntries[0]!.unavailable?.(host);
   if (why) throw new Error(`simd-interleave cannot run here: ${why}`);

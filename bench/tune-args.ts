@@ -4,7 +4,9 @@ import { defaultReplay } from '../src/tune/replay.ts';
 import { searchStrategyNames, type SearchStrategyName } from '../src/tune/search.ts';
 import type { ShapeLimits } from '../src/tune/space.ts';
 import type { TuneOptions } from '../src/tune/tune.ts';
-import { namedRounds, parseSize, UsageError } from './args.ts';
+import { parseRounds } from '../src/bench/asked.ts';
+import { parseSize, UsageError } from './args.ts';
+import { readOptions } from './read-options.ts';
 
 const smartBudgetShare = 0.3; // the issue's target: within 5 % of the best after <= 30 % of the space
 
@@ -53,24 +55,6 @@ function integer(option: string, text: string, min: number): number {
   return value;
 }
 
-/** Reads `--option value` and `--option=value`, refusing unknown options, missing values and repeats. */
-function readTuneOptions(argv: string[]): Map<string, string> {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const [option, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    const isFlag = flagOptions.includes(option);
-    if (!isFlag && !valueOptions.includes(option)) throw new UsageError(`tune: unknown option "${argv[i]}". Options: ${[...valueOptions, ...flagOptions].join(', ')}. Example: cake tune --adapter lavapipe --rounds light`);
-    if (isFlag && inline !== undefined) throw new UsageError(`tune: ${option} takes no value. ${example(option)}`);
-    const value = isFlag ? 'yes' : (inline ?? argv[++i]);
-    const isNextOption = inline === undefined && (valueOptions.includes(value ?? '') || flagOptions.includes(value ?? ''));
-    if (value === undefined || value === '' || isNextOption) throw new UsageError(`tune: ${option} needs a value. ${example(option)}`);
-    // the last one winning would hide a typo in a long command line
-    if (values.has(option)) throw new UsageError(`${option}: given twice${isFlag ? '' : ` ("${values.get(option)}" and "${value}")`}; give it once. ${example(option)}`);
-    values.set(option, value);
-  }
-  return values;
-}
-
 function parseBudget(text: string | undefined, strategy: SearchStrategyName, isStrategyGiven: boolean): number {
   const isSmart = strategy === 'hill' || strategy === 'halving';
   const share = text === undefined ? (isSmart ? smartBudgetShare : 1) : Number(text);
@@ -96,7 +80,7 @@ function parseWorkgroupSizes(text: string): number[] {
 }
 
 export function parseTuneArgs(argv: string[]): TuneArgs {
-  const values = readTuneOptions(argv);
+  const values = readOptions(argv, { command: 'tune', valueOptions, flagOptions, example: (option) => `cake tune ${examples[option] ?? '--adapter lavapipe --rounds light'}` });
   const isReplay = values.has('--replay');
   if (values.has('--seeds') && !isReplay) throw new UsageError(`--seeds applies to --replay only (a tune runs one search, seeded by --seed). ${example('--seeds')}`);
   if (isReplay) {
@@ -106,9 +90,7 @@ export function parseTuneArgs(argv: string[]): TuneArgs {
   const isStrategyGiven = values.has('--strategy');
   const strategy = (values.get('--strategy') ?? 'exhaustive') as SearchStrategyName;
   if (!searchStrategyNames.includes(strategy)) throw new UsageError(`--strategy: "${strategy}" is not allowed; use one of ${searchStrategyNames.join(', ')}. ${example('--strategy')}`);
-  const roundsText = values.get('--rounds') ?? 'light';
-  const rounds = namedRounds[roundsText] ?? Number(roundsText);
-  if (!Number.isInteger(rounds) || rounds < 1) throw new UsageError(`--rounds: "${roundsText}" is not allowed; use light (1), medium (64), heavy (1024) or an integer >= 1. ${example('--rounds')}`);
+  const rounds = parseRounds(values.get('--rounds') ?? 'light', { option: '--rounds', example: (value) => `cake tune --rounds ${value}` });
   const fullSamples = integer('--samples', values.get('--samples') ?? String(defaultReplay.fullSamples), 1);
   const maxSamplesText = values.get('--max-samples');
   const maxSamples = integer('--max-samples', maxSamplesText ?? '20', 1);

@@ -2,7 +2,7 @@
 // WebAssembly SIMD or shared memory is missing.
 import wabt from 'wabt';
 import { describe, expect, it } from 'vitest';
-import { parseBenchArgs, readOptions, UsageError } from '../bench/args.ts';
+import { parseBenchArgs, readBenchOptions, UsageError } from '../bench/args.ts';
 import { nodeHost } from '../bench/node-host.ts';
 import { expectedEaten, verifyEaten } from '../src/bench/verify.ts';
 import { bake, checksum, hex } from '../src/cake.ts';
@@ -124,10 +124,10 @@ describe('where WebAssembly SIMD or shared memory is missing', () => {
 
   it('pool-simd says so without shared memory, and the rest of the bench still runs', () => {
     expect(poolSimd.unavailable?.(unshared)).toMatch(/^SharedArrayBuffer is unavailable/);
-    const { strategies } = parseBenchArgs(readOptions([]), unshared);
+    const { strategies } = parseBenchArgs(readBenchOptions([]), unshared);
     expect(strategies.map((entry) => entry.name)).toContain('simd');
     expect(strategies.map((entry) => entry.name)).not.toContain('pool-simd');
-    expect(() => parseBenchArgs(readOptions(['--strategies', 'pool-simd']), unshared)).toThrow(UsageError);
-    expect(() => parseBenchArgs(readOptions(['--strategies', 'pool-simd']), unshared)).toThrow(/pool-simd cannot run here: SharedArrayBuffer is unavailable/);
+    expect(() => parseBenchArgs(readBenchOptions(['--strategies', 'pool-simd']), unshared)).toThrow(UsageError);
+    expect(() => parseBenchArgs(readBenchOptions(['--strategies', 'pool-simd']), unshared)).toThrow(/pool-simd cannot run here: SharedArrayBuffer is unavailable/);
   });
 });
