@@ -2,7 +2,7 @@
 import type { Host } from '../host.ts';
 import type { EatOptions, Phases, StartupCost, Strategy } from '../strategy.ts';
 import { cut, type Chunk } from './chunks.ts';
-import { epochMs, type FromFriend } from './friend.ts';
+import { epochMs, type FromFriend, type ToFriend } from './friend.ts';
 import { Pool } from './pool.ts';
 import { poolPhases, type EatSpan } from './timeline.ts';
 
@@ -52,10 +52,20 @@ export abstract class PoolStrategy implements Strategy {
   }
 
   /**
-   * Waits for every chunk's reply after the caller posted the work (between startMs and sentMs, epoch ms),
-   * hands each reply to `place` (to put its slices back), records who ate it, and returns the phases.
+   * Posts each chunk the message `dish` makes for it (with what it moves rather than copies), waits for every
+   * reply, hands each to `place` (to put its slices back), records who ate it, and returns the phases. `send`
+   * runs from `startMs` (epoch ms, taken before any copying the strategy does to send) to the last post.
    */
-  protected async collectChunks(startMs: number, sentMs: number, place: (reply: ChunkEaten) => void = () => {}): Promise<Phases> {
+  protected async serveChunks(
+    startMs: number,
+    dish: (range: Chunk, chunk: number) => [ToFriend, Transferable[]?],
+    place: (reply: ChunkEaten) => void = () => {},
+  ): Promise<Phases> {
+    this.chunks.forEach((range, chunk) => {
+      const [message, transfer] = dish(range, chunk);
+      this.pool.post(chunk, message, this.describe(chunk), transfer);
+    });
+    const sentMs = epochMs();
     const spans: EatSpan[] = [];
     await this.pool.collect(this.chunks.length, (friend, reply) => {
       if (reply.kind !== 'chunk-eaten') return;

@@ -12,14 +12,12 @@ class PoolCopy extends PoolStrategy {
   }
 
   async eat(): Promise<Phases> {
-    const startMs = epochMs();
-    this.chunks.forEach(({ from, to }, chunk) => {
+    return this.serveChunks(
+      epochMs(),
       // slice(): postMessage of a subarray would clone the whole underlying buffer, not the chunk.
-      const slices = this.cake.slice(from, to);
-      this.pool.post(chunk, { kind: 'eat-chunk', chunk, slices, rounds: this.rounds, giveBack: 'clone' }, this.describe(chunk));
-    });
-    const sentMs = epochMs();
-    return this.collectChunks(startMs, sentMs, (reply) => this.eatenCake.set(reply.slices!, this.chunks[reply.chunk]!.from));
+      ({ from, to }, chunk) => [{ kind: 'eat-chunk', chunk, slices: this.cake.slice(from, to), rounds: this.rounds, giveBack: 'clone' }],
+      (reply) => this.eatenCake.set(reply.slices!, this.chunks[reply.chunk]!.from),
+    );
   }
 
   eaten(): Uint32Array {

@@ -24,13 +24,7 @@ class PoolShared extends PoolStrategy {
   }
 
   async eat(): Promise<Phases> {
-    const startMs = epochMs();
-    this.chunks.forEach(({ from, to }, chunk) => {
-      const message = { kind: 'eat-shared', chunk, cake: this.table, from, to, rounds: this.rounds } as const;
-      this.pool.post(chunk, message, this.describe(chunk));
-    });
-    const sentMs = epochMs();
-    return this.collectChunks(startMs, sentMs);
+    return this.serveChunks(epochMs(), ({ from, to }, chunk) => [{ kind: 'eat-shared', chunk, cake: this.table, from, to, rounds: this.rounds }]);
   }
 
   eaten(): Uint32Array {

@@ -26,12 +26,7 @@ class PoolSimd extends PoolStrategy {
   async eat(): Promise<Phases> {
     const startMs = epochMs();
     this.table.set(this.cake);
-    this.chunks.forEach(({ from, to }, chunk) => {
-      const message = { kind: 'eat-shared-simd', chunk, memory: this.memory!, memoryId: this.memoryId, from, to, rounds: this.rounds } as const;
-      this.pool.post(chunk, message, this.describe(chunk));
-    });
-    const sentMs = epochMs();
-    return this.collectChunks(startMs, sentMs);
+    return this.serveChunks(startMs, ({ from, to }, chunk) => [{ kind: 'eat-shared-simd', chunk, memory: this.memory!, memoryId: this.memoryId, from, to, rounds: this.rounds }]);
   }
 
   eaten(): Uint32Array {

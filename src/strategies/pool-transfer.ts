@@ -15,15 +15,13 @@ class PoolTransfer extends PoolStrategy {
   }
 
   async eat(): Promise<Phases> {
-    const startMs = epochMs();
-    this.chunks.forEach(({ from, to }, chunk) => {
+    const dish = (from: number, to: number, chunk: number) => {
       const plate = this.plates[chunk]!;
       plate.set(this.cake.subarray(from, to));
-      const message = { kind: 'eat-chunk', chunk, slices: plate, rounds: this.rounds, giveBack: 'transfer' } as const;
-      this.pool.post(chunk, message, this.describe(chunk), [plate.buffer]); // moved: `plate` is detached now
-    });
-    const sentMs = epochMs();
-    return this.collectChunks(startMs, sentMs, (reply) => {
+      return { kind: 'eat-chunk', chunk, slices: plate, rounds: this.rounds, giveBack: 'transfer' } as const;
+    };
+    // moved, not copied: each plate is detached once posted, until its friend moves it back
+    return this.serveChunks(epochMs(), ({ from, to }, chunk) => [dish(from, to, chunk), [this.plates[chunk]!.buffer]], (reply) => {
       this.plates[reply.chunk] = reply.slices!; // the friend moved it back
       this.eatenCake.set(reply.slices!, this.chunks[reply.chunk]!.from);
     });
