@@ -17,6 +17,13 @@ function canBlock(): boolean {
   return typeof SharedArrayBuffer === 'function' && typeof (globalThis as { document?: unknown }).document === 'undefined';
 }
 
+/** Each way of waiting in words, from the constants above, for reports. */
+export const waitWords: Record<WaitPolicy | 'await', string> = {
+  nap: `nap: polls for the first ${pollFirstMs} ms, then sleeps in ${napMs} ms naps so a software GPU keeps the core`,
+  spin: 'spin: awaits while Dawn polls in a busy loop',
+  await: "await: this thread may not block (a browser's main thread), so it awaits the GPU's promise",
+};
+
 /** What a record says of how the host waited: 'await' where the policy cannot apply (a thread that cannot block). */
 export function waitUsed(policy: WaitPolicy): WaitPolicy | 'await' {
   return policy === 'nap' && !canBlock() ? 'await' : policy;

@@ -2,6 +2,7 @@
 // adapter and how the host waited. A figure means little without the machine and clock behind it. No DOM here.
 import type { BenchRecord, BenchReport } from '../bench/record.ts';
 import { kernelClockOf } from '../gpu/kernel-clock.ts';
+import { waitWords } from '../gpu/wait.ts';
 
 export interface EnvironmentRow {
   label: string;
@@ -16,11 +17,6 @@ function step(ms: number): string {
   return `${(ms * 1e6).toFixed(0)} ns`;
 }
 
-const waitWords: Record<string, string> = {
-  nap: 'nap: polls for the first 0.5 ms, then sleeps in 0.2 ms naps so a software GPU keeps the core',
-  spin: 'spin: awaits while Dawn polls in a busy loop',
-  await: "await: this thread may not block (a browser's main thread), so it awaits the GPU's promise",
-};
 
 /** The distinct values over the records that have one, each with the strategies that used it when they differ. */
 function distinctValues(records: readonly BenchRecord[], valueOf: (record: BenchRecord) => unknown): string[] {
@@ -67,7 +63,7 @@ export function environmentRows(report: BenchReport): EnvironmentRow[] {
   const clock = kernelClock(report);
   if (clock) rows.push({ label: 'Kernel clock', value: clock });
   const waits = env.gpu ? [env.gpu.wait] : distinctValues(report.results, setting('wait'));
-  if (waits.length > 0) rows.push({ label: 'Host wait', value: waits.map((wait) => waitWords[wait] ?? wait).join('; ') });
+  if (waits.length > 0) rows.push({ label: 'Host wait', value: waits.map((wait) => waitWords[wait as keyof typeof waitWords] ?? wait).join('; ') });
   const shapes = [...distinctValues(report.results, setting('kernel')), ...distinctValues(report.results, setting('workgroupSize')).map((size) => `workgroup size ${size}`)];
   if (shapes.length > 0) rows.push({ label: 'GPU kernel', value: shapes.join('; ') });
   if (env.memoryMeasure) rows.push({ label: 'Peak memory', value: env.memoryMeasure });
