@@ -3,25 +3,25 @@
 import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { cakeOrders, type CakeOrder } from '../src/cake.ts';
-import { peakBytes, type Plan } from '../src/bench/suite.ts';
-import { defaultStopRule } from '../src/bench/run.ts';
+import { peakBytes, type Plan } from '../src/measure/suite.ts';
+import { defaultStopRule } from '../src/measure/run.ts';
 import { nodeStrategies as strategies } from './node-strategies.ts';
 import type { Host } from '../src/host.ts';
 import type { EatOptions, StrategyEntry } from '../src/strategy.ts';
 import { uploadRoutes } from '../src/gpu/buffers.ts';
 import { waitPolicies } from '../src/gpu/wait.ts';
-import { parseBudget, parseRounds, parseSize as parseCakeSize, UsageError, type Spelling } from '../src/bench/asked.ts';
+import { parseBudget, parseRounds, parseSize as parseCakeSize, UsageError, type Spelling } from '../src/measure/asked.ts';
 import { readOptions } from './read-options.ts';
 import { sweepDefaults } from './sweep-args.ts';
 
-// The rules on sizes, rounds and budgets live in src/bench/asked.ts: the page's URL obeys the same ones.
-export { namedRounds, UsageError } from '../src/bench/asked.ts';
+// The rules on sizes, rounds and budgets live in src/measure/asked.ts: the page's URL obeys the same ones.
+export { namedRounds, UsageError } from '../src/measure/asked.ts';
 const maxPoolSize = 256; // friends, each a thread with its own heap: more is a typo on any machine this runs on
 const maxRuns = 1_000_000;
 const maxTimeMs = 24 * 3600_000; // a day
 const memoryHeadroom = 0.8; // leave a fifth of free memory to the OS, the GPU driver and the workers
 
-/** A plan (src/bench/suite.ts) plus what the CLI does with its report. */
+/** A plan (src/measure/suite.ts) plus what the CLI does with its report. */
 export interface BenchArgs extends Plan {
   gpu: Pick<EatOptions, 'workgroupSize' | 'uploadRoute' | 'wait' | 'kernelClock'>;
   json?: string;
@@ -60,7 +60,7 @@ const cliSpellings: Record<'--sizes' | '--n' | '--rounds' | '--budget', Spelling
   '--budget': { option: '--budget', example: (value) => `--budget ${value}` },
 };
 
-/** A cake size as bench's --sizes (one of a list) or tune's --n (one size) takes it: see src/bench/asked.ts. */
+/** A cake size as bench's --sizes (one of a list) or tune's --n (one size) takes it: see src/measure/asked.ts. */
 export function parseSize(text: string, option: '--sizes' | '--n' = '--sizes'): number {
   return parseCakeSize(text, cliSpellings[option]);
 }

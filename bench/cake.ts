@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 // The `cake` command line: parses arguments, runs the library, prints. No measuring logic lives here.
 import { readFileSync } from 'node:fs';
-import { compareReports, parseBaseline } from '../src/bench/compare.ts';
-import { describeEnvironment } from '../src/bench/environment.ts';
-import { addGpuCosts, gpuCostSizes, measureGpuCosts } from '../src/bench/gpu-costs.ts';
-import type { BenchReport } from '../src/bench/record.ts';
-import { formatTable } from '../src/bench/report.ts';
+import { compareReports, parseBaseline } from '../src/record/compare.ts';
+import { describeEnvironment } from '../src/measure/environment.ts';
+import { addGpuCosts, gpuCostSizes, measureGpuCosts } from '../src/measure/gpu-costs.ts';
+import type { BenchReport } from '../src/record/record.ts';
+import { formatTable } from '../src/format/records.ts';
 import type { Host } from '../src/host.ts';
-import { formatGpuCosts } from '../src/bench/report-gpu.ts';
-import { formatBreakEven, formatComparison, formatSweepSummary } from '../src/bench/report-map.ts';
-import { runPlan, type Progress } from '../src/bench/suite.ts';
-import { runSweep } from '../src/bench/sweep.ts';
+import { formatGpuCosts } from '../src/format/gpu.ts';
+import { formatBreakEven, formatComparison, formatSweepSummary } from '../src/format/map.ts';
+import { runPlan, type Progress } from '../src/measure/suite.ts';
+import { runSweep } from '../src/measure/sweep.ts';
 import { nodeStrategies as strategies } from './node-strategies.ts';
 import { defaults, leftOutByDefault, parseBenchArgs, readBenchOptions, UsageError, type BenchArgs } from './args.ts';
 import { interruptedExitCode, stopOnInterrupt } from './interrupt.ts';

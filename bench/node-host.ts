@@ -1,25 +1,11 @@
 // The Node host: worker_threads friends, machine facts from node:os.
-import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Host } from '../src/host.ts';
 import type { Friend } from '../src/pool/friend.ts';
+import { builtScript } from './built-script.ts';
 import { dawnGpu } from './node-gpu.ts';
 import { nodeTuneCache } from './node-tune-cache.ts';
-
-/**
- * Worker scripts are JavaScript built by `npm run build:node` into dist/node (Node 20 cannot run .ts in a
- * worker). The built CLI finds them beside itself; tests, running from source, find them in dist/node.
- */
-export function builtScript(name: string): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [join(here, name), join(here, '..', 'dist', 'node', name)]) {
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new Error(`${name} is not built. Run "npm run build:node" first.`);
-}
 
 function workerFriend(script: string, id: number): Friend {
   const worker = new Worker(script, { name: `friend ${id}` });

@@ -4,11 +4,11 @@
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { BenchReport } from '../src/bench/record.ts';
-import { toCsv, toJson } from '../src/bench/report.ts';
+import type { BenchReport } from '../src/record/record.ts';
+import { toCsv, toJson } from '../src/format/records.ts';
 import { reportHtml } from '../src/report/html.ts';
 import { UsageError } from './args.ts';
-import { builtScript } from './node-host.ts';
+import { builtScript } from './built-script.ts';
 
 export interface OutputPaths {
   json?: string;

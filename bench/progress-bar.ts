@@ -1,5 +1,5 @@
 // Progress on stderr: a live bar with ETA when stderr is a terminal, plain lines otherwise (logs, CI, tests).
-import type { SweepProgress } from '../src/bench/sweep.ts';
+import type { SweepProgress } from '../src/measure/sweep.ts';
 
 const barWidth = 24; // characters: fits an 80-column terminal beside the counts, ETA and the cell's name
 

@@ -1,6 +1,6 @@
 // Reads a command's `--option value`, `--option=value` and `--flag` arguments, the same way for every `cake`
 // command: unknown options, missing values, values on flags and repeats are one-line UsageErrors.
-import { UsageError } from '../src/bench/asked.ts';
+import { UsageError } from '../src/measure/asked.ts';
 
 export interface OptionRules {
   /** 'bench', 'tune': names the command in the messages that are about the command line as a whole. */

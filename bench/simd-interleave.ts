@@ -1,8 +1,8 @@
 // `node dist/node/simd-interleave.js [cake bench options]`: times each SIMD kernel step (1, 2, 4 vectors in
 // flight, 4 vectors + 4 scalars) beside loop, every run verified. Defaults: --sizes 2^16 --rounds heavy.
-import { describeEnvironment } from '../src/bench/environment.ts';
-import { formatTable } from '../src/bench/report.ts';
-import { runPlan } from '../src/bench/suite.ts';
+import { describeEnvironment } from '../src/measure/environment.ts';
+import { formatTable } from '../src/format/records.ts';
+import { runPlan } from '../src/measure/suite.ts';
 import { interleaveEntries } from '../src/simd/interleave.ts';
 import { loop } from '../src/strategies/loop.ts';
 import { parseBenchArgs, readBenchOptions, UsageError } from './args.ts';

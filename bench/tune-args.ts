@@ -4,7 +4,7 @@ import { defaultReplay } from '../src/tune/replay.ts';
 import { searchStrategyNames, type SearchStrategyName } from '../src/tune/search.ts';
 import type { ShapeLimits } from '../src/tune/space.ts';
 import type { TuneOptions } from '../src/tune/tune.ts';
-import { parseRounds } from '../src/bench/asked.ts';
+import { parseRounds } from '../src/measure/asked.ts';
 import { parseSize, UsageError } from './args.ts';
 import { readOptions } from './read-options.ts';
 

@@ -1,7 +1,7 @@
 // Baking, shuffling, checksums and the verification message.
 import { describe, expect, it } from 'vitest';
 import { bake, checksum, hex } from '../src/cake.ts';
-import { expectedEaten, verifyEaten } from '../src/bench/verify.ts';
+import { expectedEaten, verifyEaten } from '../src/measure/verify.ts';
 
 describe('bake', () => {
   it('bakes cake[i] = i', () => {

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './temp-dir.ts';
-import type { BenchReport } from '../src/bench/record.ts';
+import type { BenchReport } from '../src/record/record.ts';
 
 const cli = join(import.meta.dirname, '..', 'dist', 'node', 'cake.js');
 const cake = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareReports, parseBaseline, recordKey } from '../src/bench/compare.ts';
-import { formatComparison } from '../src/bench/report-map.ts';
+import { compareReports, parseBaseline, recordKey } from '../src/record/compare.ts';
+import { formatComparison } from '../src/format/map.ts';
 import { syntheticRecord } from './records.ts';
 
 describe('compare with a baseline', () => {

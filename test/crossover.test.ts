@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeBreakEven, findBreakEven, findCrossovers, findWinners, interpolateBreakEven } from '../src/bench/crossover.ts';
+import { describeBreakEven, findBreakEven, findCrossovers, findWinners, interpolateBreakEven } from '../src/record/crossover.ts';
 import { pairOverSizes, syntheticRecord } from './records.ts';
 
 const sizes = [1024, 2048, 4096, 8192];

@@ -1,7 +1,7 @@
 // The memory and dispatch-overhead charts say what they drew, or why nothing: a browser's one eating has no
 // memory figures and no small cake, and must not be drawn as an empty frame or as overhead.
 import { describe, expect, it } from 'vitest';
-import type { BenchRecord, BenchReport } from '../src/bench/record.ts';
+import type { BenchRecord, BenchReport } from '../src/record/record.ts';
 import { hasMemoryToDraw, memoryCaption, overheadCaption } from '../src/report/data-captions.ts';
 import { overheadRows } from '../src/report/report-data.ts';
 import { syntheticRecord } from './records.ts';

@@ -2,7 +2,7 @@
 // eaten in place.
 import { describe, expect, it } from 'vitest';
 import { bake } from '../src/cake.ts';
-import { expectedEaten } from '../src/bench/verify.ts';
+import { expectedEaten } from '../src/measure/verify.ts';
 import { findStrategy } from '../src/strategies/index.ts';
 import { nodeHost } from '../bench/node-host.ts';
 import type { StrategyEntry } from '../src/strategy.ts';

@@ -1,7 +1,7 @@
 // The report's "Where it was measured" rows: the machine and clocks always, the GPU's adapter, kernel clock and
 // wait when the report has them, from the probe (CLI) or else from the records themselves (the demo).
 import { describe, expect, it } from 'vitest';
-import type { BenchRecord, BenchReport } from '../src/bench/record.ts';
+import type { BenchRecord, BenchReport } from '../src/record/record.ts';
 import { environmentRows } from '../src/report/environment-rows.ts';
 
 const environment = { runtime: 'node 20.20.2', cpus: 'AMD EPYC', cores: 2, hostClock: { name: 'performance.now' as const, resolutionMs: 7e-5 } };

@@ -1,9 +1,9 @@
 // What moving a cake to the GPU and back costs, measured on real adapters: every route comes back verified with
 // its share of memcpy, minimal code's two trips sit beside the harness's routes, and the report compares them.
 import { describe, expect, it } from 'vitest';
-import { measureGpuCosts } from '../src/bench/gpu-costs.ts';
-import { formatGpuCosts } from '../src/bench/report-gpu.ts';
-import type { BenchReport } from '../src/bench/record.ts';
+import { measureGpuCosts } from '../src/measure/gpu-costs.ts';
+import { formatGpuCosts } from '../src/format/gpu.ts';
+import type { BenchReport } from '../src/record/record.ts';
 import { hostWithAdapter, isGpuSkipped, testAdapters } from './gpu.ts';
 
 const n = 65539; // not a multiple of any workgroup size

@@ -2,7 +2,7 @@
 // the adapter allows, every upload route, cakes over one 128 MiB binding; and its failures say what happened.
 import { describe, expect, it } from 'vitest';
 import { bake, checksum, hex } from '../src/cake.ts';
-import { expectedEaten, verifyEaten } from '../src/bench/verify.ts';
+import { expectedEaten, verifyEaten } from '../src/measure/verify.ts';
 import { compile, createPipeline } from '../src/gpu/device.ts';
 import { EatKernel } from '../src/gpu/eat-kernel.ts';
 import { isTrustworthy } from '../src/gpu/timing.ts';

@@ -3,8 +3,8 @@
 // to unattributed, and the phases still add up to the wall time.
 import { describe, expect, it } from 'vitest';
 import { bake } from '../src/cake.ts';
-import { measure } from '../src/bench/run.ts';
-import { expectedEaten } from '../src/bench/verify.ts';
+import { measure } from '../src/measure/run.ts';
+import { expectedEaten } from '../src/measure/verify.ts';
 import { findStrategy } from '../src/strategies/index.ts';
 import { hostWithAdapter, isGpuSkipped, testAdapters } from './gpu.ts';
 

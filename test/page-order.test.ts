@@ -1,4 +1,4 @@
-// The page's address is read with the CLI's own rules (src/bench/asked.ts): the same values pass and fail,
+// The page's address is read with the CLI's own rules (src/measure/asked.ts): the same values pass and fail,
 // only the spelling of the option and its example differ. No browser needed: the reading is pure.
 import { describe, expect, it } from 'vitest';
 import { parseSize } from '../bench/args.ts';

@@ -2,8 +2,8 @@
 // phases carry the time (the remainder stays small where nothing overlaps).
 import { describe, expect, it } from 'vitest';
 import { bake } from '../src/cake.ts';
-import { measure } from '../src/bench/run.ts';
-import { expectedEaten } from '../src/bench/verify.ts';
+import { measure } from '../src/measure/run.ts';
+import { expectedEaten } from '../src/measure/verify.ts';
 import { findStrategy } from '../src/strategies/index.ts';
 import { nodeHost } from '../bench/node-host.ts';
 

@@ -1,5 +1,5 @@
 // Synthetic bench records for the tests of pure functions (crossover, compare): real runs are tested elsewhere.
-import type { BenchRecord } from '../src/bench/record.ts';
+import type { BenchRecord } from '../src/record/record.ts';
 
 /** A record with a median and a p10-p90 band of +-`noise` (a fraction of the median). */
 export function syntheticRecord(strategy: string, n: number, rounds: number, medianMs: number, extra: Partial<BenchRecord> = {}, noise = 0.05): BenchRecord {

@@ -1,7 +1,7 @@
 // The pure parts of the report's charts: colours, log-axis ticks, start-up rows. The page itself is tested in
 // report-html.test.ts on a real sweep.
 import { describe, expect, it } from 'vitest';
-import type { BenchReport } from '../src/bench/record.ts';
+import type { BenchReport } from '../src/record/record.ts';
 import { reportPalette, strategyOrder } from '../src/report/colours.ts';
 import { logTicks } from '../src/report/log-ticks.ts';
 import { startupMedians } from '../src/report/report-data.ts';

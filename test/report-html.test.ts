@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { describeEnvironment } from '../src/bench/environment.ts';
-import { runSweep } from '../src/bench/sweep.ts';
+import { describeEnvironment } from '../src/measure/environment.ts';
+import { runSweep } from '../src/measure/sweep.ts';
 import { reportHtml } from '../src/report/html.ts';
 import { findStrategy } from '../src/strategies/index.ts';
-import { addGpuCosts, gpuCostSizes, measureGpuCosts } from '../src/bench/gpu-costs.ts';
-import { builtScript, nodeHost } from '../bench/node-host.ts';
+import { addGpuCosts, gpuCostSizes, measureGpuCosts } from '../src/measure/gpu-costs.ts';
+import { builtScript } from '../bench/built-script.ts';
+import { nodeHost } from '../bench/node-host.ts';
 import { hostWithAdapter, isGpuSkipped } from './gpu.ts';
 
 const chromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];

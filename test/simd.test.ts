@@ -4,7 +4,7 @@ import wabt from 'wabt';
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs, readBenchOptions, UsageError } from '../bench/args.ts';
 import { nodeHost } from '../bench/node-host.ts';
-import { expectedEaten, verifyEaten } from '../src/bench/verify.ts';
+import { expectedEaten, verifyEaten } from '../src/measure/verify.ts';
 import { bake, checksum, hex } from '../src/cake.ts';
 import type { Host } from '../src/host.ts';
 import { interleaveEntries } from '../src/simd/interleave.ts';

@@ -1,6 +1,6 @@
 // Quantiles and summaries on hand-computed samples.
 import { describe, expect, it } from 'vitest';
-import { quantile, summarize } from '../src/bench/stats.ts';
+import { quantile, summarize } from '../src/measure/stats.ts';
 
 describe('stats', () => {
   it('interpolates quantiles linearly between sorted samples', () => {

@@ -1,7 +1,7 @@
 // Every registered strategy that runs in Node eats every cake exactly like the CPU twin.
 import { afterAll, describe, expect, it } from 'vitest';
 import { bake, checksum, hex } from '../src/cake.ts';
-import { expectedEaten, verifyEaten } from '../src/bench/verify.ts';
+import { expectedEaten, verifyEaten } from '../src/measure/verify.ts';
 import { strategies } from '../src/strategies/index.ts';
 import { nodeHost } from '../bench/node-host.ts';
 import { checkGpu } from '../bench/node-gpu.ts';

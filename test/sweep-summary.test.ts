@@ -1,10 +1,10 @@
 // What a sweep prints on stdout about itself: a true wall time, and skipped cells counted by why and by
 // strategy (a few lines, where a sweep skips hundreds); the HTML report keeps every cell with its reason.
 import { describe, expect, it } from 'vitest';
-import { gpuCostSizes } from '../src/bench/gpu-costs.ts';
-import type { BenchRecord, BenchReport, SkippedCell } from '../src/bench/record.ts';
-import { formatSkippedCells, formatSweepSummary } from '../src/bench/report-map.ts';
-import { roughly } from '../src/bench/sweep.ts';
+import { gpuCostSizes } from '../src/measure/gpu-costs.ts';
+import type { BenchRecord, BenchReport, SkippedCell } from '../src/record/record.ts';
+import { formatSkippedCells, formatSweepSummary } from '../src/format/map.ts';
+import { roughly } from '../src/measure/sweep.ts';
 
 const strategies = ['loop', 'pool-shared', 'gpu'];
 const budgetLeft = (strategy: string, n: number, rounds: number): SkippedCell => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeEnvironment } from '../src/bench/environment.ts';
-import { runSweep, sweepOrder, type SweepProgress } from '../src/bench/sweep.ts';
-import { cellMs, predictMedianMs } from '../src/bench/sweep-costs.ts';
+import { describeEnvironment } from '../src/measure/environment.ts';
+import { runSweep, sweepOrder, type SweepProgress } from '../src/measure/sweep.ts';
+import { cellMs, predictMedianMs } from '../src/measure/sweep-costs.ts';
 import { findStrategy } from '../src/strategies/index.ts';
 import { nodeHost } from '../bench/node-host.ts';
 

@@ -4,7 +4,7 @@ import { TuneCache, type CacheStore } from '../src/tune/cache.ts';
 import { buildSpace } from '../src/tune/space.ts';
 import { tune } from '../src/tune/tune.ts';
 import { bake } from '../src/cake.ts';
-import { expectedEaten } from '../src/bench/verify.ts';
+import { expectedEaten } from '../src/measure/verify.ts';
 import { gpu as gpuStrategy } from '../src/strategies/gpu.ts';
 import { hostWithAdapter, withDevice } from './gpu.ts';
 

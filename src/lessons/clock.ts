@@ -1,6 +1,6 @@
 // The clocks behind the lessons' numbers, named once at the top of each telling: a time means little without
 // the clock that took it (and a browser's performance.now is coarsened on purpose).
-import { hostClockResolutionMs } from '../bench/environment.ts';
+import { hostClockResolutionMs } from '../measure/environment.ts';
 import { duration } from './lesson.ts';
 
 export function lessonsClock(): string {

@@ -1,6 +1,6 @@
 // Lesson: they made a copy of the cake and ate it, but the original is untouched.
 import { bake, hex } from '../cake.ts';
-import { expectedEaten, verifyEaten } from '../bench/verify.ts';
+import { expectedEaten, verifyEaten } from '../measure/verify.ts';
 import { findStrategy } from '../strategies/index.ts';
 import type { Lesson } from './lesson.ts';
 import { duration, mebibytes } from './lesson.ts';

@@ -1,8 +1,8 @@
 // What a lesson is: one claim of the deck, shown with a live measurement on this machine that is verified.
 import { bake } from '../cake.ts';
 import type { Host } from '../host.ts';
-import { measure, type Measurement, type StopRule } from '../bench/run.ts';
-import { expectedEaten } from '../bench/verify.ts';
+import { measure, type Measurement, type StopRule } from '../measure/run.ts';
+import { expectedEaten } from '../measure/verify.ts';
 import { findStrategy } from '../strategies/index.ts';
 
 export interface LessonContext {

@@ -1,6 +1,6 @@
 // Lesson: if you need to modify the cake in the parallel process, use shared memory.
 import { bake, hex } from '../cake.ts';
-import { expectedEaten, verifyEaten } from '../bench/verify.ts';
+import { expectedEaten, verifyEaten } from '../measure/verify.ts';
 import { findStrategy } from '../strategies/index.ts';
 import type { Lesson } from './lesson.ts';
 

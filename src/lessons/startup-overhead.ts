@@ -1,9 +1,9 @@
 // Lesson: starting a parallel process has an overhead; go parallel when the task is long. With this
 // machine's break-even, from a small sweep.
 import { powersOfTwo } from './sizes.ts';
-import { describeBreakEven, findBreakEven, formatSize } from '../bench/crossover.ts';
-import { describeEnvironment } from '../bench/environment.ts';
-import { runSweep } from '../bench/sweep.ts';
+import { describeBreakEven, findBreakEven, formatSize } from '../record/crossover.ts';
+import { describeEnvironment } from '../measure/environment.ts';
+import { runSweep } from '../measure/sweep.ts';
 import { findStrategy } from '../strategies/index.ts';
 import type { Lesson } from './lesson.ts';
 import { duration, lessonStopRule } from './lesson.ts';

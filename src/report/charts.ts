@@ -7,8 +7,8 @@
 // maintained by Observable, ships types, renders plain SVG (readable offline, crisp in screenshots) and needs
 // no server.
 import * as Plot from '@observablehq/plot';
-import { baselineStrategy } from '../bench/crossover.ts';
-import type { BenchReport } from '../bench/record.ts';
+import { baselineStrategy } from '../record/crossover.ts';
+import type { BenchReport } from '../record/record.ts';
 import { reportPalette, strategyOrder, textOn, type Palette } from './colours.ts';
 import { legend, type LegendEntry, type SwatchShape } from './legend.ts';
 import { logTickLabel, logTicks } from './log-ticks.ts';

@@ -1,7 +1,7 @@
 // One colour per strategy, per copy route and per phase, the same in every chart of a report and the demo, so a
 // reader who learnt that gpu is blue in one chart can trust blue in the next. A shared 10-colour scheme gave
 // loop and gpu-resident the same blue once a report held 19 names. No DOM here.
-import type { BenchReport } from '../bench/record.ts';
+import type { BenchReport } from '../record/record.ts';
 import { memcpyRoute, phaseNames } from './report-data.ts';
 
 /**

@@ -1,11 +1,11 @@
 // Captions for the charts whose subject a report may lack: they say what was plotted, or why nothing was,
 // rather than show an empty frame (memory in a browser, one size) or pass a large eating off as overhead.
-import { formatSize } from '../bench/crossover.ts';
-import type { BenchReport } from '../bench/record.ts';
-import { roundsLabel } from '../bench/report-map.ts';
+import { formatSize } from '../record/crossover.ts';
+import type { BenchReport } from '../record/record.ts';
+import { roundsLabel } from '../format/map.ts';
 import { memoryRows, overheadCell, type MemoryRow } from './report-data.ts';
 
-/** A page cannot read its memory, so a browser's report has no memoryMeasure (src/bench/environment.ts). */
+/** A page cannot read its memory, so a browser's report has no memoryMeasure (src/measure/environment.ts). */
 const isMemoryMeasured = (report: BenchReport) => report.environment.memoryMeasure !== undefined;
 const notMeasured = 'peak memory growth is not measured in a browser (a page cannot read its memory)';
 

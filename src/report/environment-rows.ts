@@ -1,6 +1,6 @@
 // Where a report was measured, as label/value rows for the HTML report and the demo: runtime, CPU, clocks,
 // adapter and how the host waited. A figure means little without the machine and clock behind it. No DOM here.
-import type { BenchRecord, BenchReport } from '../bench/record.ts';
+import type { BenchRecord, BenchReport } from '../record/record.ts';
 import { kernelClockOf } from '../gpu/kernel-clock.ts';
 import { waitWords } from '../gpu/wait.ts';
 

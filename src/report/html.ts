@@ -1,6 +1,6 @@
 // Writes the self-contained HTML report: the report JSON and the chart script inlined, so the file opens
 // from disk with no server and no network.
-import type { BenchReport } from '../bench/record.ts';
+import type { BenchReport } from '../record/record.ts';
 
 export const reportElementId = 'cake-report'; // the <script type="application/json"> holding the report
 

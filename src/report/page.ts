@@ -1,8 +1,8 @@
 // The report page's script: draws a bench report's charts and break-even table into the page. The HTML
 // report embeds the report and runs this on load; the browser demo can call drawReport() with its own.
-import { describeBreakEven } from '../bench/crossover.ts';
-import type { BenchReport } from '../bench/record.ts';
-import { formatSkippedCells, formatSweepSummary, roundsLabel } from '../bench/report-map.ts';
+import { describeBreakEven } from '../record/crossover.ts';
+import type { BenchReport } from '../record/record.ts';
+import { formatSkippedCells, formatSweepSummary, roundsLabel } from '../format/map.ts';
 import { reportCharts } from './charts.ts';
 import { reportElementId } from './html.ts';
 import { environmentRows } from './environment-rows.ts';

@@ -1,8 +1,8 @@
 // Every record of the report as a table: how noisy each median is (p10-p90, spread, runs) and that each run was
 // verified (checksum ok), next to the charts that show only medians. The cells are the terminal table's own
-// (src/bench/report.ts), so the two never disagree. Only the report page adds it: the demo shows its own table.
-import type { BenchReport } from '../bench/record.ts';
-import { recordCells, recordHeader } from '../bench/report.ts';
+// (src/format/records.ts), so the two never disagree. Only the report page adds it: the demo shows its own table.
+import type { BenchReport } from '../record/record.ts';
+import { recordCells, recordHeader } from '../format/records.ts';
 
 /** More rows than this fold away under a <details>: a sweep's 200 records would bury the charts after them. */
 const foldAfterRows = 40;

@@ -1,9 +1,9 @@
 // The rows each chart draws, derived from a bench report (parallel-cake/bench@1). No DOM here: the Node
 // writer, the browser demo and the tests share it.
-import { baselineStrategy, findCrossovers, findWinners, formatSize, type Crossover, type CellWinner } from '../bench/crossover.ts';
-import type { BenchRecord, BenchReport } from '../bench/record.ts';
-import { roundsLabel } from '../bench/report-map.ts';
-import { quantile } from '../bench/stats.ts';
+import { baselineStrategy, findCrossovers, findWinners, formatSize, type Crossover, type CellWinner } from '../record/crossover.ts';
+import type { BenchRecord, BenchReport } from '../record/record.ts';
+import { roundsLabel } from '../format/map.ts';
+import { quantile } from '../measure/stats.ts';
 
 export interface TimeRow { strategy: string; n: number; rounds: string; medianMs: number; p10Ms: number; p90Ms: number }
 export interface PhaseRow { strategy: string; phase: string; ms: number }

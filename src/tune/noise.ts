@@ -1,7 +1,7 @@
 // Telling two configurations apart from noise: a two-sided Mann-Whitney U test on their samples. On a shared
 // 2-core machine differences under about 10 % vanish into noise without many samples, so the tuner reports
 // "indistinguishable" rather than pretending to rank them.
-import { quantile } from '../bench/stats.ts';
+import { quantile } from '../measure/stats.ts';
 
 const zFor95 = 1.96; // two-sided 5 % level
 

@@ -1,7 +1,7 @@
 // Replay: run each search strategy many times (seeds) against a recorded exhaustive landscape, with no device,
 // and count the evaluations each needs before its best-so-far is within 5 % of the true best. This is the
 // measured answer to "how much of the space do you need?".
-import { quantile } from '../bench/stats.ts';
+import { quantile } from '../measure/stats.ts';
 import { medianOf } from './noise.ts';
 import { search, seededRandom, shuffle, type Point, type SearchStrategyName } from './search.ts';
 

@@ -2,7 +2,7 @@
 // sample, kernel time comes from timestamp queries when the device has them (else submit to done), and every
 // wait naps (src/gpu/wait.ts). Samples go into the cache as they are taken, so an interrupted tune resumes.
 import { bake } from '../cake.ts';
-import { expectedEaten, verifyEaten } from '../bench/verify.ts';
+import { expectedEaten, verifyEaten } from '../measure/verify.ts';
 import type { Gpu } from '../gpu/device.ts';
 import { PassTimer } from '../gpu/timing.ts';
 import { waitFor } from '../gpu/wait.ts';

@@ -1,18 +1,18 @@
-// The browser demo: wires the page to the library (src/bench, src/strategies). No measuring logic here.
+// The browser demo: wires the page to the library (src/measure, src/strategies). No measuring logic here.
 import { bake } from '../cake.ts';
-import { describeEnvironment } from '../bench/environment.ts';
-import type { BenchReport } from '../bench/record.ts';
-import { toJson } from '../bench/report.ts';
-import { defaultStopRule } from '../bench/run.ts';
-import { eatToShow } from '../bench/show.ts';
-import { runPlan, type Progress } from '../bench/suite.ts';
+import { describeEnvironment } from '../measure/environment.ts';
+import type { BenchReport } from '../record/record.ts';
+import { toJson } from '../format/records.ts';
+import { defaultStopRule } from '../measure/run.ts';
+import { eatToShow } from '../measure/show.ts';
+import { runPlan, type Progress } from '../measure/suite.ts';
 import { strategies } from '../strategies/index.ts';
 import type { StrategyEntry } from '../strategy.ts';
 import { drawCake, eaterColour, eaterName, turnColour } from './cake-view.ts';
 import { webHost } from './host.ts';
 import { drawReport } from '../report/page.ts';
-import { runSweep, sweepSizes, sweepStopRule } from '../bench/sweep.ts';
-import { measureGpuCosts, addGpuCosts } from '../bench/gpu-costs.ts';
+import { runSweep, sweepSizes, sweepStopRule } from '../measure/sweep.ts';
+import { measureGpuCosts, addGpuCosts } from '../measure/gpu-costs.ts';
 import { tellLessons } from './lessons-view.ts';
 import { tuneHere } from './tune-view.ts';
 import { renderResults } from './results-view.ts';

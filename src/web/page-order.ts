@@ -1,7 +1,7 @@
 // What the page's address asks for (?strategies, ?n, ?rounds, ?budget, ?run), read with the CLI's own rules
-// (src/bench/asked.ts). A bad value is named with what is allowed and an example, and is never eaten: the page
+// (src/measure/asked.ts). A bad value is named with what is allowed and an example, and is never eaten: the page
 // keeps its default for it and does not start on its own, so a typo cannot start a run nobody asked for.
-import { parseBudget, parseRounds, parseSize, UsageError, type SizeLimit, type Spelling } from '../bench/asked.ts';
+import { parseBudget, parseRounds, parseSize, UsageError, type SizeLimit, type Spelling } from '../measure/asked.ts';
 
 /** The largest cake the page offers: a tab should answer in seconds, and `cake bench` eats larger ones. */
 export const pageSizeLimit: SizeLimit = { slices: 2 ** 22, written: '2^22', why: "the page's largest cake; cake bench eats larger ones", example: '2^22' };

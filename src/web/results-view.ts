@@ -1,6 +1,6 @@
 // Renders a bench report as an HTML table: the same records and numbers as the CLI's table.
-import type { BenchReport } from '../bench/record.ts';
-import { ms } from '../bench/report.ts';
+import type { BenchReport } from '../record/record.ts';
+import { ms } from '../format/records.ts';
 
 function cell(tag: 'td' | 'th' | 'p', text: string, className?: string): HTMLElement {
   const element = document.createElement(tag);

@@ -6,8 +6,8 @@ import type { Browser } from 'playwright-core';
 import { build, createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bake, checksum, hex } from '../../src/cake.ts';
-import { expectedEaten } from '../../src/bench/verify.ts';
-import type { BenchReport } from '../../src/bench/record.ts';
+import { expectedEaten } from '../../src/measure/verify.ts';
+import type { BenchReport } from '../../src/record/record.ts';
 import { launchChromium, openPage, screenshotColours } from './browser.ts';
 
 const root = join(__dirname, '..', '..');

@@ -2,8 +2,8 @@
 import { bake, bytesPerSlice, type CakeOrder } from '../cake.ts';
 import type { Host } from '../host.ts';
 import type { EatOptions, StrategyEntry } from '../strategy.ts';
-import type { BenchRecord, BenchReport, Environment, StartupRecord } from './record.ts';
-import { schema } from './record.ts';
+import type { BenchRecord, BenchReport, Environment, StartupRecord } from '../record/record.ts';
+import { schema } from '../record/record.ts';
 import { measure, type StopRule } from './run.ts';
 import { expectedEaten } from './verify.ts';
 

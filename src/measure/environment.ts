@@ -1,7 +1,7 @@
 // What every report says about where it ran.
 import type { Host } from '../host.ts';
 import { memoryMeasure } from './memory.ts';
-import type { Environment } from './record.ts';
+import type { Environment } from '../record/record.ts';
 
 const clockProbes = 10_000; // enough steps to see the clock's real granularity
 

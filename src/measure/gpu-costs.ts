@@ -2,37 +2,19 @@
 // host's memcpy), dispatch overhead two ways, and how far the GPU's timestamps can be trusted.
 import { bake, bytesPerSlice } from '../cake.ts';
 import { Readback, Uploader, uploadRoutes } from '../gpu/buffers.ts';
-import { compile, createPipeline, openGpu, type AdapterSummary, type Gpu } from '../gpu/device.ts';
+import { compile, createPipeline, openGpu, type Gpu } from '../gpu/device.ts';
 import { EatKernel } from '../gpu/eat-kernel.ts';
 import { kernels } from '../gpu/shaders.ts';
-import { probeTimestamps, type TimestampTrust } from '../gpu/timing.ts';
+import { probeTimestamps } from '../gpu/timing.ts';
 import { waitFor, waitUsed, type WaitPolicy } from '../gpu/wait.ts';
 import type { Host } from '../host.ts';
 import { measureMemcpy } from './memcpy.ts';
-import type { BenchReport, CopyRecord } from './record.ts';
+import type { BenchReport, CopyRecord, GpuEnvironment, OverheadRecord } from '../record/record.ts';
 import { summarize } from './stats.ts';
 
 const minSamples = 10; // enough for a p10-p90 spread
 const minSampleTimeMs = 50;
 const dispatchesPerBatch = 1000; // k noop dispatches in one pass: per-dispatch cost = batch time / k
-
-export interface OverheadRecord {
-  name: 'round trip' | 'per dispatch';
-  /** What was timed, in words, and with which clock. */
-  measures: string;
-  medianUs: number;
-  p10Us: number;
-  p90Us: number;
-  samples: number;
-}
-
-export interface GpuEnvironment {
-  adapter: AdapterSummary;
-  timestampQuery: boolean;
-  /** Present when timestamp-query is: the probe's findings. */
-  timestamps?: TimestampTrust & { quantization: string };
-  wait: WaitPolicy | 'await';
-}
 
 export interface GpuCosts {
   gpu: GpuEnvironment;

@@ -1,6 +1,6 @@
 // The memcpy limit: how fast this host copies a cake from one array to another, the ceiling of every copy route.
 import { bytesPerSlice } from '../cake.ts';
-import type { CopyRecord } from './record.ts';
+import type { CopyRecord } from '../record/record.ts';
 import { summarize } from './stats.ts';
 
 const minCopies = 10; // enough samples for a p10-p90 spread

@@ -1,6 +1,6 @@
 // Formats reports: the table for people, JSON and CSV for machines. The only module that formats results.
 import { kernelClockOf } from '../gpu/kernel-clock.ts';
-import type { BenchRecord, BenchReport, StartupRecord } from './record.ts';
+import type { BenchRecord, BenchReport, StartupRecord } from '../record/record.ts';
 
 const phaseOrder = ['upload', 'encode', 'send', 'eat', 'kernel', 'receive', 'readback', 'unattributed'];
 

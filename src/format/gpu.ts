@@ -1,7 +1,7 @@
 // Formats what the GPU costs: its adapter and timer, copy routes against memcpy, dispatch overheads, the
 // kernel's share of gpu end to end, and the harness against minimal code.
-import type { BenchReport, CopyRecord } from './record.ts';
-import { ms } from './report.ts';
+import type { BenchReport, CopyRecord } from '../record/record.ts';
+import { ms } from './records.ts';
 
 const percent = (value: number) => `${value.toFixed(0)}%`;
 

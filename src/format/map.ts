@@ -1,8 +1,8 @@
 // Formats the break-even map, a sweep's summary and skipped cells, and a comparison for people (report.ts formats records).
-import type { CompareResult } from './compare.ts';
-import { describeBreakEven, findCrossovers, findWinners, formatSize } from './crossover.ts';
-import type { BenchReport, SkippedCell } from './record.ts';
-import { maxCellShare } from './sweep-costs.ts';
+import type { CompareResult } from '../record/compare.ts';
+import { describeBreakEven, findCrossovers, findWinners, formatSize } from '../record/crossover.ts';
+import type { BenchReport, SkippedCell } from '../record/record.ts';
+import { maxCellShare } from '../measure/sweep-costs.ts';
 
 const roundsNames: Record<number, string> = { 1: 'light', 64: 'medium', 1024: 'heavy' };
 export const roundsLabel = (rounds: number) => (roundsNames[rounds] ? `${roundsNames[rounds]} (${rounds})` : `rounds ${rounds}`);

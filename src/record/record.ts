@@ -2,7 +2,9 @@
 // README's "The JSON report" section its summary. Field names are camelCase, as a browser's JSON.
 import type { CakeOrder } from '../cake.ts';
 import type { Phases } from '../strategy.ts';
-import type { GpuEnvironment, OverheadRecord } from './gpu-costs.ts';
+import type { AdapterSummary } from '../gpu/device.ts';
+import type { TimestampTrust } from '../gpu/timing.ts';
+import type { WaitPolicy } from '../gpu/wait.ts';
 
 export const schema = 'parallel-cake/bench@1';
 
@@ -15,7 +17,7 @@ export interface Environment {
   hostClock: { name: 'performance.now'; resolutionMs: number };
   /** The adapter, its timestamps' trustworthiness and the wait policy, when a GPU strategy ran. */
   gpu?: GpuEnvironment;
-  /** What peakRssGrowthBytes / peakArrayBufferGrowthBytes measure (see src/bench/memory.ts). */
+  /** What peakRssGrowthBytes / peakArrayBufferGrowthBytes measure (see src/measure/memory.ts). */
   memoryMeasure?: string;
 }
 
@@ -42,7 +44,7 @@ export interface BenchRecord {
   /** median wall time per slice per round, in ns. */
   nsPerSliceRound: number;
   bytesCopied?: number;
-  /** Peak growth of process RSS while this record was measured (src/bench/memory.ts). */
+  /** Peak growth of process RSS while this record was measured (src/measure/memory.ts). */
   peakRssGrowthBytes?: number;
   /** Peak growth of the calling thread's ArrayBuffer memory while this record was measured. */
   peakArrayBufferGrowthBytes?: number;
@@ -100,4 +102,22 @@ export interface BenchReport {
   sweep?: { budgetMs: number; spentMs: number; gpuCostsMs?: number; gpuCostSizesLeftOut?: number[]; totalMs?: number };
   /** Set when Ctrl-C stopped the run: what was measured is kept, the rest is counted here. */
   interrupted?: { cellsNotMeasured: number };
+}
+
+export interface OverheadRecord {
+  name: 'round trip' | 'per dispatch';
+  /** What was timed, in words, and with which clock. */
+  measures: string;
+  medianUs: number;
+  p10Us: number;
+  p90Us: number;
+  samples: number;
+}
+
+export interface GpuEnvironment {
+  adapter: AdapterSummary;
+  timestampQuery: boolean;
+  /** Present when timestamp-query is: the probe's findings. */
+  timestamps?: TimestampTrust & { quantization: string };
+  wait: WaitPolicy | 'await';
 }
