@@ -6,6 +6,7 @@ import { cakeOrders, type CakeOrder } from '../src/cake.ts';
 import { peakBytes, type Plan } from '../src/measure/suite.ts';
 import { defaultStopRule } from '../src/measure/run.ts';
 import { nodeStrategies as strategies } from './node-strategies.ts';
+import type { Eat } from '../src/eat.ts';
 import type { Host } from '../src/host.ts';
 import type { EatOptions, StrategyEntry } from '../src/strategy.ts';
 import { uploadRoutes } from '../src/gpu/buffers.ts';
@@ -90,19 +91,19 @@ function parsedList<T>(option: string, text: string, parse: (item: string) => T)
   return values;
 }
 
-function parseStrategies(text: string, host: Host): StrategyEntry[] {
+function parseStrategies(text: string, host: Host, eat: Eat): StrategyEntry[] {
   const known = strategies.map((entry) => entry.name);
   return listOf('--strategies', text).map((name) => {
     const entry = strategies.find((candidate) => candidate.name === name.trim());
     if (!entry) throw new UsageError(`--strategies: unknown strategy "${name}". Known: ${known.join(', ')}. Example: --strategies loop,pool-shared`);
-    const why = entry.unavailable?.(host);
+    const why = entry.unavailable?.(host, eat);
     if (why) throw new UsageError(`--strategies: ${entry.name} cannot run here: ${why}`);
     return entry;
   });
 }
 
 const valueOptions = [
-  '--strategies', '--sizes', '--rounds', '--runs', '--min-time', '--max-time', '--pool-size', '--cake', '--json', '--csv',
+  '--eat', '--strategies', '--sizes', '--rounds', '--runs', '--min-time', '--max-time', '--pool-size', '--cake', '--json', '--csv',
   '--adapter', '--workgroup-size', '--upload-route', '--wait', '--kernel-clock', '--budget', '--report', '--compare',
 ];
 const flagOptions = ['--sweep', '--fail-on-regression'];
@@ -118,8 +119,8 @@ function parseChoice<T extends string>(option: string, text: string, allowed: re
   return text as T;
 }
 
-/** Parses `cake bench` options for `host` (whose GPU has been checked for --adapter). */
-export function parseBenchArgs(values: Map<string, string>, host: Host): BenchArgs {
+/** Parses `cake bench` options for `host` (whose GPU has been checked for --adapter) and `eat` (read from --eat). */
+export function parseBenchArgs(values: Map<string, string>, host: Host, eat: Eat): BenchArgs {
   const get = (option: string, fallback: string) => values.get(option) ?? fallback;
   const isSweep = values.has('--sweep');
   if (values.has('--budget') && !isSweep) throw new UsageError('--budget applies to sweeps only. Example: cake bench --sweep --budget 5m');
@@ -127,9 +128,10 @@ export function parseBenchArgs(values: Map<string, string>, host: Host): BenchAr
   const order = get('--cake', 'ordered');
   if (!cakeOrders.includes(order as CakeOrder)) throw new UsageError(`--cake: "${order}" is not allowed; use ${cakeOrders.join(' or ')}. Example: --cake shuffled`);
   const args: BenchArgs = {
+    eat,
     strategies: values.has('--strategies')
-      ? parseStrategies(get('--strategies', ''), host)
-      : strategies.filter((entry) => !entry.unavailable?.(host) && (isSweep || !(entry.name in leftOutByDefault))),
+      ? parseStrategies(get('--strategies', ''), host, eat)
+      : strategies.filter((entry) => !entry.unavailable?.(host, eat) && (isSweep || !(entry.name in leftOutByDefault))),
     sizes: parsedList('--sizes', get('--sizes', isSweep ? sweepDefaults.sizes : defaults.sizes), (text) => parseSize(text)),
     rounds: parsedList('--rounds', get('--rounds', isSweep ? sweepDefaults.rounds : defaults.rounds), (text) => parseRounds(text, cliSpellings['--rounds'])),
     order: order as CakeOrder,
@@ -180,7 +182,7 @@ const gib = (bytes: number) => (bytes / 2 ** 30).toFixed(1);
 
 function exampleOf(option: string): string {
   const examples: Record<string, string> = {
-    '--strategies': 'loop,pool-shared', '--sizes': '2^16,2^20', '--rounds': 'light,heavy', '--runs': '10',
+    '--eat': 'stream', '--strategies': 'loop,pool-shared', '--sizes': '2^16,2^20', '--rounds': 'light,heavy', '--runs': '10',
     '--min-time': '500', '--max-time': '10000', '--pool-size': '4', '--cake': 'shuffled', '--json': 'out.json', '--csv': 'out.csv',
     '--adapter': 'lavapipe', '--workgroup-size': '64', '--upload-route': 'mappedAtCreation', '--wait': 'spin', '--kernel-clock': 'wall',
     '--budget': '5m', '--report': 'report', '--compare': 'baseline.json',

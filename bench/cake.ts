@@ -21,11 +21,15 @@ import { checkOutputs, writeOutputs } from './outputs.ts';
 import { progressPrinter } from './progress-bar.ts';
 import { sweepDefaults } from './sweep-args.ts';
 import { tune } from './tune.ts';
+import { checkEatCompiles, readEat } from './eat-file.ts';
+import { comparisonOf } from '../src/eat.ts';
+import { defaultEat, eats } from '../src/eats/index.ts';
 
 const usage = `usage: cake <command> [options]
 
 commands:
   bench   eat cakes with each strategy, verify every run, print a table
+          --eat NAME|FILE    (default hash; built in: ${eats.map((eat) => eat.name).join(', ')}; or your own module, see README)
           --strategies a,b   (default: all that run here but pool-slice)     --sizes 2^16,2^20  (default ${defaults.sizes})
           --rounds light,medium,heavy|N  (default ${defaults.rounds})  --runs N  --min-time MS  --max-time MS
           --pool-size N (default: cores)  --cake ordered|shuffled  --json FILE  --csv FILE
@@ -84,11 +88,13 @@ async function bench(argv: string[]): Promise<number> {
   const options = readBenchOptions(argv);
   const adapter = options.get('--adapter');
   const unchecked = nodeHost({ adapter });
-  checkOutputs(parseBenchArgs(options, unchecked)); // every other mistake is reported before the GPU is asked for an adapter
+  const eat = await readEat(options.get('--eat'));
+  checkOutputs(parseBenchArgs(options, unchecked, eat)); // every other mistake is reported before the GPU is asked for an adapter
   const host = await checkGpu(unchecked, adapter);
   if (adapter && !host.gpu) throw new UsageError(`--adapter: ${host.gpuMissing}`);
-  const args = parseBenchArgs(options, host);
+  const args = parseBenchArgs(options, host, eat);
   await checkWorkgroupSize(host, args);
+  if (args.strategies.some((entry) => gpuNames.includes(entry.name))) await checkEatCompiles(host, eat);
   const baseline = args.compare ? readBaseline(args.compare) : undefined;
   if (!options.has('--strategies')) {
     if (!args.sweep) {
@@ -97,7 +103,7 @@ async function bench(argv: string[]): Promise<number> {
       }
     }
     for (const entry of strategies) {
-      const why = entry.unavailable?.(host);
+      const why = entry.unavailable?.(host, eat);
       if (why) process.stderr.write(`cake: ${entry.name} cannot run here: ${why}\n`);
     }
   }
@@ -151,9 +157,11 @@ async function info(argv: string[]): Promise<number> {
     `clock:   performance.now, step ${environment.hostClock.resolutionMs.toPrecision(2)} ms`,
     'strategies:',
     ...strategies.map((entry) => {
-      const why = entry.unavailable?.(host);
+      const why = entry.unavailable?.(host, defaultEat);
       return `  ${entry.name.padEnd(14)} ${why ? `unavailable: ${why}` : entry.summary}`;
     }),
+    'eat functions (--eat NAME, or --eat FILE for your own):',
+    ...eats.map((eat) => `  ${eat.name.padEnd(14)} ${eat.element}, ${comparisonOf(eat)}: ${eat.summary}`),
   ];
   const adapters = await listAdapters();
   lines.push(adapters.length > 0 ? 'adapters (--adapter NAME):' : `adapters: none. ${host.gpuMissing ?? ''}`);

@@ -1,4 +1,5 @@
 // `cake lessons`: the deck's story in the terminal, each claim with a live, verified measurement.
+import { defaultEat } from '../src/eats/index.ts';
 import { lessonsClock } from '../src/lessons/clock.ts';
 import { lessons } from '../src/lessons/index.ts';
 import { UsageError } from './args.ts';
@@ -13,7 +14,7 @@ export async function runLessons(argv: string[]): Promise<number> {
   }
   if (argv.length > 0) throw new UsageError(`cake lessons takes no options, got "${argv.join(' ')}". Example: cake lessons`);
   const host = await checkGpu(nodeHost());
-  const context = { host, poolSize: host.cores };
+  const context = { host, poolSize: host.cores, eat: defaultEat };
   const out = (text: string) => process.stdout.write(text + '\n');
   out(`The parallel cake, told on this machine (${host.cpuModel} x${host.cores}, ${host.runtime}).`);
   out('A cake is n slices (cake[i] = i); eating a slice is rounds of an integer mix; every eating below is checked slice by slice.');

@@ -2,9 +2,10 @@
 // run beside `gpu`, it turns the harness's own overhead into a measured ratio. It waits the way plain code does
 // (a bare await), so Dawn's busy polling is part of its cost. Cakes up to one storage binding only (2^25 slices
 // on lavapipe); larger ones fail with the device's own validation message.
-import { kernels } from '../src/gpu/shaders.ts';
+import { bitsOf, newCake, type Cake } from '../src/eat.ts';
+import { codeOf, frames, kernelFor } from '../src/gpu/shaders.ts';
 import type { Host } from '../src/host.ts';
-import type { Phases, Strategy, StrategyEntry } from '../src/strategy.ts';
+import type { EatOptions, Phases, Strategy, StrategyEntry } from '../src/strategy.ts';
 
 class MinimalGpu implements Strategy {
   readonly name = 'minimal-gpu';
@@ -15,17 +16,18 @@ class MinimalGpu implements Strategy {
   private cakeBuffer!: GPUBuffer;
   private eatenBuffer!: GPUBuffer;
   private readBuffer!: GPUBuffer;
-  private cake: Uint32Array = new Uint32Array(0);
-  private eatenCake = new Uint32Array(0);
+  private cake: Cake = new Uint32Array(0);
+  private eatenCake: Cake = new Uint32Array(0);
   private grid: [number, number] = [0, 0];
 
   constructor(private readonly host: Host) {}
 
-  async prepare(cake: Uint32Array, { rounds }: { rounds: number }) {
+  async prepare(cake: Cake, { eat, rounds }: EatOptions) {
     const adapter = (await this.host.gpu!.requestAdapter())!;
     this.device = await adapter.requestDevice({ requiredLimits: { maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize, maxBufferSize: adapter.limits.maxBufferSize } });
-    const module = this.device.createShaderModule({ code: kernels.eat.code });
-    this.pipeline = this.device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: kernels.eat.entryPoint } });
+    const kernel = kernelFor(frames.eat, eat);
+    const module = this.device.createShaderModule({ code: codeOf(kernel) });
+    this.pipeline = this.device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: kernel.entryPoint } });
     const size = cake.byteLength;
     this.cakeBuffer = this.device.createBuffer({ size, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
     this.eatenBuffer = this.device.createBuffer({ size, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
@@ -37,7 +39,7 @@ class MinimalGpu implements Strategy {
       entries: [this.cakeBuffer, this.eatenBuffer, meal].map((buffer, binding) => ({ binding, resource: { buffer } })),
     });
     this.cake = cake;
-    this.eatenCake = new Uint32Array(cake.length);
+    this.eatenCake = newCake(eat.element, cake.length);
     const workgroups = Math.ceil(cake.length / 64); // eat.wgsl's default workgroupSize
     const x = Math.min(workgroups, 65535); // then rows of y, as eat.wgsl indexes them
     this.grid = [x, Math.ceil(workgroups / x)];
@@ -56,12 +58,12 @@ class MinimalGpu implements Strategy {
     encoder.copyBufferToBuffer(this.eatenBuffer, 0, this.readBuffer, 0, this.cake.byteLength);
     this.device.queue.submit([encoder.finish()]);
     await this.readBuffer.mapAsync(GPUMapMode.READ);
-    this.eatenCake.set(new Uint32Array(this.readBuffer.getMappedRange()));
+    bitsOf(this.eatenCake).set(new Uint32Array(this.readBuffer.getMappedRange()));
     this.readBuffer.unmap();
     return { total: performance.now() - startMs };
   }
 
-  eaten(): Uint32Array {
+  eaten(): Cake {
     return this.eatenCake;
   }
 

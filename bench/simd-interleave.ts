@@ -5,6 +5,7 @@ import { formatTable } from '../src/format/records.ts';
 import { runPlan } from '../src/measure/suite.ts';
 import { interleaveEntries } from '../src/simd/interleave.ts';
 import { loop } from '../src/strategies/loop.ts';
+import { hash } from '../src/eats/hash.ts';
 import { parseBenchArgs, readBenchOptions, UsageError } from './args.ts';
 import { nodeHost } from './node-host.ts';
 
@@ -19,11 +20,11 @@ async function main(argv: string[]): Promise<number> {
   if (refused) throw new UsageError(`${refused}: simd-interleave always runs loop and the simd kernel steps; it takes ${allowed.join(', ')}. Example: npm run bench:simd-interleave -- --sizes 2^16 --rounds heavy`);
   const options = readBenchOptions(argv);
   const host = nodeHost();
-  const why = interleaveEntries[0]!.unavailable?.(host);
+  const why = interleaveEntries[0]!.unavailable?.(host, hash);
   if (why) throw new Error(`simd-interleave cannot run here: ${why}`);
   if (!options.has('--sizes')) options.set('--sizes', '2^16');
   if (!options.has('--rounds')) options.set('--rounds', 'heavy');
-  const args = parseBenchArgs(options, host);
+  const args = parseBenchArgs(options, host, hash);
   const report = await runPlan({ ...args, strategies: [loop, ...interleaveEntries] }, host, describeEnvironment(host), (progress) => {
     if (progress.kind === 'start') process.stderr.write(`simd-interleave: [${progress.done + 1}/${progress.total}] ${progress.strategy} n=${progress.n} rounds=${progress.rounds}\n`);
     if (progress.kind === 'failure') process.stderr.write(`simd-interleave: ${progress.strategy} FAILED: ${progress.error}\n`);

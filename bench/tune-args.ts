@@ -13,6 +13,7 @@ const smartBudgetShare = 0.3; // the issue's target: within 5 % of the best afte
 /** A real value for every option, so each message can show one that works. */
 const examples: Record<string, string> = {
   '--adapter': '--adapter lavapipe',
+  '--eat': '--eat stream',
   '--n': '--n 2^20',
   '--rounds': '--rounds heavy',
   '--strategy': '--strategy hill',
@@ -40,6 +41,8 @@ const notForReplay: Record<string, string> = {
 /** What the search itself takes (src/tune/tune.ts), plus what the CLI does around it. */
 export interface TuneArgs extends Pick<TuneOptions, 'slices' | 'rounds' | 'strategy' | 'budgetShare' | 'fullSamples' | 'maxSamples' | 'seed' | 'workgroupSizes'> {
   adapter?: string;
+  /** --eat NAME|FILE, read by bench/eat-file.ts. */
+  eat?: string;
   /** --cache FILE; else the opened adapter's own file (defaultCachePath). */
   cache?: string;
   json?: string;
@@ -100,6 +103,7 @@ export function parseTuneArgs(argv: string[]): TuneArgs {
   const workgroupSizesText = values.get('--workgroup-sizes');
   return {
     adapter: values.get('--adapter'),
+    eat: values.get('--eat'),
     slices: parseSlices(values.get('--n') ?? '2^20'),
     rounds,
     strategy,

@@ -14,9 +14,11 @@ import { nodeHost } from './node-host.ts';
 import { dawnRuntime, defaultCachePath, fileStore } from './node-tune-cache.ts';
 import { checkCreatable, checkDistinct, checkWritableFile, PathError } from './outputs.ts';
 import { checkWorkgroupSizes, parseTuneArgs } from './tune-args.ts';
+import { checkEatCompiles, readEat } from './eat-file.ts';
 
 export const tuneUsage = `usage: cake tune [options]
   --adapter lavapipe|swiftshader|NAME (default: Dawn's)   --n 2^20 (slices, one size)
+  --eat NAME|FILE (default hash: the eat function whose kernel is tuned; see cake bench --help)
   --rounds light|medium|heavy|N (default light)   --strategy ${searchStrategyNames.join('|')} (default exhaustive)
   --budget SHARE (of the space, default 1; 0.3 for hill and halving; exhaustive measures every shape: only 1)
   --samples N (per evaluation, default 5)   --max-samples N (to separate leaders, default 20)   --seed N (default 1)
@@ -40,12 +42,14 @@ const progress = (line: string) => void process.stderr.write(`cake tune: ${line}
 export async function tune(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(tuneUsage + '\n'), 0;
   const args = parseTuneArgs(argv);
+  const eat = await readEat(args.eat);
   checkDistinct([['--json', args.json], ['--cache', args.cache]]);
   if (args.json) checkWritableFile('--json', args.json, 'tune.json');
   if (args.cache) checkCreatable('--cache', args.cache, '.cake/tune.json', 'a file');
   const host = await checkGpu(nodeHost({ adapter: args.adapter }), args.adapter);
   // only an --adapter that was given is to blame; without one, the machine has no adapter at all
   if (!host.gpu) throw args.adapter ? new UsageError(`--adapter: ${host.gpuMissing}`) : new Error(`tune: ${host.gpuMissing}`);
+  if (!args.isReplay) await checkEatCompiles(host, eat);
   const gpu = await openGpu(host.gpu);
   try {
     checkWorkgroupSizes(args.workgroupSizes, gpu.device.limits, gpu.adapterSummary.description);
@@ -56,12 +60,12 @@ export async function tune(argv: string[]): Promise<number> {
     const runtime = dawnRuntime();
     if (args.isReplay) {
       const space = buildSpace(gpu.device.limits, args.slices, args.workgroupSizes);
-      const entry = cache.find(entryKey(runtime, args.slices, args.rounds));
+      const entry = cache.find(entryKey(runtime, eat, args.slices, args.rounds));
       const landscape = entry && landscapeOf(entry, space, args.fullSamples);
       if (!landscape) {
         const held = cache.held().map((e) => `--n ${e.slices} --rounds ${e.rounds}`);
         const has = held.length > 0 ? ` It holds tunings for: ${held.join('; ')} (a replay needs every shape measured).` : '';
-        throw new Error(`${cachePath} has no exhaustive landscape for n=${args.slices} rounds=${args.rounds} on ${gpu.adapterSummary.description}.${has} Run cake tune --strategy exhaustive --n ${args.slices} --rounds ${args.rounds} first, or replay with the --n and --rounds of an exhaustive tune.`);
+        throw new Error(`${cachePath} has no exhaustive landscape of ${eat.name} for n=${args.slices} rounds=${args.rounds} on ${gpu.adapterSummary.description}.${has} Run cake tune --eat ${eat.name} --strategy exhaustive --n ${args.slices} --rounds ${args.rounds} first, or replay with the --n and --rounds of an exhaustive tune.`);
       }
       const options = { ...defaultReplay, seeds: args.seeds, fullSamples: args.fullSamples };
       const stats = [];
@@ -73,8 +77,8 @@ export async function tune(argv: string[]): Promise<number> {
       if (args.json) writeFileSync(args.json, JSON.stringify({ format: 'parallel-cake/tune-replay@1', adapter: gpu.adapterSummary.description, runtime, slices: args.slices, rounds: args.rounds, spaceSize: landscape.points.length, tolerance: options.tolerance, stats }, null, 2) + '\n');
       return 0;
     }
-    progress(`${args.strategy} on ${gpu.adapterSummary.description}, n=${args.slices} rounds=${args.rounds}, cache ${cachePath}`);
-    const report = await runTune({ ...args, gpu, cache, runtime, onProgress: progress });
+    progress(`${args.strategy} of ${eat.name} on ${gpu.adapterSummary.description}, n=${args.slices} rounds=${args.rounds}, cache ${cachePath}`);
+    const report = await runTune({ ...args, eat, gpu, cache, runtime, onProgress: progress });
     process.stdout.write(formatTune(report) + '\n');
     if (args.json) writeFileSync(args.json, JSON.stringify(report, null, 2) + '\n');
     return 0;

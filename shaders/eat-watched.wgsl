@@ -1,9 +1,10 @@
-// eat.wgsl with a watcher, for the demo's picture and never timed: the same eating as src/eat.ts, plus, per
-// slice, the turn in which its workgroup began to eat (an atomic counter shared by all workgroups).
+// Kernel frame with a watcher, for the demo's picture and never timed: eats as shaders/eat.wgsl does (calling the
+// eat function's eat()), plus, per slice, the turn in which its workgroup began to eat (an atomic counter
+// shared by all workgroups).
 
 // Bindings (src/gpu/watch.ts names the same indices):
-@group(0) @binding(0) var<storage, read> cake: array<u32>; // cakeBinding: the uneaten slices
-@group(0) @binding(1) var<storage, read_write> eaten: array<u32>; // eatenBinding: where eaten slices go
+@group(0) @binding(0) var<storage, read> cake: array<Slice>; // cakeBinding: the uneaten slices
+@group(0) @binding(1) var<storage, read_write> eaten: array<Slice>; // eatenBinding: where eaten slices go
 @group(0) @binding(2) var<uniform> meal: Meal; // mealBinding: how long each slice is eaten
 @group(0) @binding(3) var<storage, read_write> turns: array<u32>; // turnsBinding: per slice, its workgroup's turn
 @group(0) @binding(4) var<storage, read_write> nextTurn: atomic<u32>; // nextTurnBinding: the turn counter
@@ -30,14 +31,6 @@ fn eatCakeWatched(
   if (slice >= arrayLength(&cake)) {
     return;
   }
-  var h = cake[slice];
-  for (var round = 0u; round < meal.rounds; round++) {
-    h ^= h >> 16u;
-    h *= 0x7feb352du;
-    h ^= h >> 15u;
-    h *= 0x846ca68bu;
-    h ^= h >> 16u;
-  }
-  eaten[slice] = h;
+  eaten[slice] = eat(cake[slice], meal.rounds);
   turns[slice] = myTurn;
 }

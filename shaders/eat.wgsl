@@ -1,8 +1,9 @@
-// WGSL twin of src/eat.ts: the same steps in the same order, so CPU and GPU agree bit for bit.
+// Kernel frame: one slice per invocation. It calls eat(), which the eat function brings (shaders/eats/*.wgsl or a
+// user's own), with Slice its element type (shaders/slice-*.wgsl); src/gpu/shaders.ts puts the three together.
 
-// Bindings (src/gpu/pipelines.ts names the same indices):
-@group(0) @binding(0) var<storage, read> cake: array<u32>; // cakeBinding: one portion of the uneaten cake
-@group(0) @binding(1) var<storage, read_write> eaten: array<u32>; // eatenBinding: where its eaten slices go
+// Bindings (src/gpu/eat-kernel.ts names the same indices):
+@group(0) @binding(0) var<storage, read> cake: array<Slice>; // cakeBinding: one portion of the uneaten cake
+@group(0) @binding(1) var<storage, read_write> eaten: array<Slice>; // eatenBinding: where its eaten slices go
 @group(0) @binding(2) var<uniform> meal: Meal; // mealBinding: how long each slice is eaten
 
 struct Meal {
@@ -19,13 +20,5 @@ fn eatCake(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups
   if (slice >= arrayLength(&cake)) {
     return; // the last workgroup of a cake that is not a multiple of workgroupSize
   }
-  var h = cake[slice];
-  for (var round = 0u; round < meal.rounds; round++) {
-    h ^= h >> 16u;
-    h *= 0x7feb352du;
-    h ^= h >> 15u;
-    h *= 0x846ca68bu;
-    h ^= h >> 16u;
-  }
-  eaten[slice] = h;
+  eaten[slice] = eat(cake[slice], meal.rounds);
 }

@@ -1,6 +1,8 @@
-// The cake: n slices in a Uint32Array, and the checksum of an eaten one.
+// The cake: n slices (a Uint32Array or Float32Array, as its eat function's element says), and the checksum of an
+// eaten one.
+import { bitsOf, newCake, type Cake, type Eat } from './eat.ts';
 
-/** 'ordered': cake[i] = i. 'shuffled': a fixed permutation of 0..n-1, so no hardware can compress it. */
+/** 'ordered': cake[i] = the eat function's slice(i) (default i). 'shuffled': a fixed permutation of 0..n-1, so no hardware can compress it. */
 export type CakeOrder = 'ordered' | 'shuffled';
 export const cakeOrders: readonly CakeOrder[] = ['ordered', 'shuffled'];
 
@@ -11,20 +13,22 @@ export interface BakeOptions {
   order?: CakeOrder;
   /** Back the cake with a SharedArrayBuffer, so friends can eat it in place. */
   isShared?: boolean;
+  /** Whose cake: its element type and uneaten slices (default: u32, slice i = i). */
+  eat?: Pick<Eat, 'element' | 'slice'>;
 }
 
 /** Bakes a cake of `slices` slices (an integer >= 0). */
-export function bake(slices: number, { order = 'ordered', isShared = false }: BakeOptions = {}): Uint32Array {
-  const cake = isShared
-    ? new Uint32Array(new SharedArrayBuffer(slices * bytesPerSlice))
-    : new Uint32Array(slices);
-  for (let i = 0; i < slices; i++) cake[i] = i;
+export function bake(slices: number, { order = 'ordered', isShared = false, eat }: BakeOptions = {}): Cake {
+  const cake = newCake(eat?.element ?? 'u32', slices, isShared);
+  const slice = eat?.slice;
+  if (slice) for (let i = 0; i < slices; i++) cake[i] = slice(i, slices);
+  else for (let i = 0; i < slices; i++) cake[i] = i;
   if (order === 'shuffled') shuffle(cake);
   return cake;
 }
 
 /** Fisher-Yates with a small seeded generator (mulberry32): deterministic, and fast enough for 2^26 slices. */
-function shuffle(cake: Uint32Array): void {
+function shuffle(cake: Cake): void {
   let state = shuffleSeed;
   for (let i = cake.length - 1; i > 0; i--) {
     state = (state + 0x6d2b79f5) | 0;
@@ -37,10 +41,11 @@ function shuffle(cake: Uint32Array): void {
   }
 }
 
-/** XOR of all slices: order-independent, so ordered and shuffled cakes eaten alike share it. */
-export function checksum(eaten: Uint32Array): number {
+/** XOR of all slices' bits: order-independent, so ordered and shuffled cakes eaten alike share it. */
+export function checksum(eaten: Cake): number {
+  const bits = bitsOf(eaten);
   let xor = 0;
-  for (let i = 0; i < eaten.length; i++) xor ^= eaten[i]!;
+  for (let i = 0; i < bits.length; i++) xor ^= bits[i]!;
   return xor >>> 0;
 }
 

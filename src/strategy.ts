@@ -1,4 +1,5 @@
 // The Strategy interface: one way to eat a cake, with the phases it spent its time in.
+import type { Cake, Eat } from './eat.ts';
 import type { UploadRoute } from './gpu/buffers.ts';
 import type { WaitPolicy } from './gpu/wait.ts';
 import type { Host } from './host.ts';
@@ -19,6 +20,8 @@ export interface StartupCost {
 
 /** What a strategy knows about the run it is part of. */
 export interface EatOptions {
+  /** What eating a slice means: every strategy eats this function (src/eat.ts). */
+  eat: Eat;
   rounds: number;
   /** Friends in a pool; ignored by single-thread strategies. */
   poolSize: number;
@@ -40,7 +43,7 @@ export interface Strategy {
   /** Which clock timed the phases ('performance.now', or 'timestamp-query' for GPU kernels). */
   readonly clock: string;
   /** Untimed setup: spawn friends, allocate buffers. May record start-up costs. */
-  prepare(cake: Uint32Array, options: EatOptions): Promise<StartupCost[]>;
+  prepare(cake: Cake, options: EatOptions): Promise<StartupCost[]>;
   /** Untimed, before each eat(): put the uneaten cake back where an in-place strategy eats it. */
   reset?(): void;
   /** Timed: eats the whole cake once. */
@@ -48,7 +51,7 @@ export interface Strategy {
   /** Untimed, after eat(): brings eaten slices to the host where eat() leaves them on a device. */
   fetchEaten?(): Promise<void>;
   /** The eaten slices of the last eat(), for verification. */
-  eaten(): Uint32Array;
+  eaten(): Cake;
   /** Bytes this strategy copied to and from its eaters in one eat(), where it copies. */
   bytesCopied?(): number;
   /**
@@ -60,7 +63,7 @@ export interface Strategy {
    * GPU strategies, for the demo's picture, untimed: eats once with a watching kernel and returns the eaten cake
    * and, per slice, the turn in which its workgroup began eating.
    */
-  watch?(): Promise<{ eaten: Uint32Array; turns: Uint32Array }>;
+  watch?(): Promise<{ eaten: Cake; turns: Uint32Array }>;
   /** Settings the record should carry: { poolSize: 2 }, { workgroupSize: 64 }, ... */
   settings?(): Record<string, string | number>;
   dispose(): Promise<void>;
@@ -71,7 +74,7 @@ export interface StrategyEntry {
   readonly name: string;
   /** One line for `cake info` and the docs. */
   readonly summary: string;
-  /** Why it cannot run in this host, or undefined when it can. */
-  unavailable?(host: Host): string | undefined;
+  /** Why it cannot run in this host or eat this function, or undefined when it can. */
+  unavailable?(host: Host, eat: Eat): string | undefined;
   create(host: Host): Strategy;
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { bake, checksum, hex } from '../src/cake.ts';
 import { expectedEaten, verifyEaten } from '../src/measure/verify.ts';
+import { hash } from '../src/eats/hash.ts';
 
 describe('bake', () => {
   it('bakes cake[i] = i', () => {
@@ -21,27 +22,27 @@ describe('bake', () => {
     expect([...shuffled].sort((a, b) => a - b)).toEqual([...bake(10_000)]);
     const inPlace = shuffled.filter((slice, i) => slice === i).length;
     expect(inPlace).toBeLessThan(100); // a real shuffle leaves about 1 slice in place, not most of them
-    expect(checksum(expectedEaten(shuffled, 3))).toBe(checksum(expectedEaten(bake(10_000), 3)));
+    expect(checksum(expectedEaten(hash, shuffled, 3))).toBe(checksum(expectedEaten(hash, bake(10_000), 3)));
   });
 });
 
 describe('verifyEaten', () => {
   it('names the first wrong slice, its value, the expected one and the count', () => {
-    const expected = expectedEaten(bake(100), 64);
+    const expected = expectedEaten(hash, bake(100), 64);
     const eaten = expected.slice();
     eaten[17] = 0x1a2b3c4d;
     eaten[90] = 0;
-    expect(() => verifyEaten('pool-copy', eaten, expected, 64)).toThrow(
+    expect(() => verifyEaten('pool-copy', hash, eaten, expected, 64)).toThrow(
       `pool-copy: slice 17 is 0x1a2b3c4d, expected ${hex(expected[17]!)} (rounds=64); first of 2 mismatches.`,
     );
   });
 
   it('refuses a cake of the wrong length', () => {
-    expect(() => verifyEaten('map', new Uint32Array(3), new Uint32Array(4), 1)).toThrow('map: ate 3 slices, expected 4');
+    expect(() => verifyEaten('map', hash, new Uint32Array(3), new Uint32Array(4), 1)).toThrow('map: ate 3 slices, expected 4');
   });
 
   it('accepts an exact match', () => {
-    const expected = expectedEaten(bake(1000), 1);
-    expect(() => verifyEaten('loop', expected.slice(), expected, 1)).not.toThrow();
+    const expected = expectedEaten(hash, bake(1000), 1);
+    expect(() => verifyEaten('loop', hash, expected.slice(), expected, 1)).not.toThrow();
   });
 });

@@ -26,7 +26,7 @@ describe('cake bench with bad input', () => {
     [['--rounds', '0'], /^cake: --rounds: "0" is not allowed\. Use light \(1\), medium \(64\), heavy \(1024\) or an integer 1\.\.\d+; example:/],
     [['--rounds', 'spicy'], /^cake: --rounds: "spicy" is not allowed\./],
     [['--strategies', 'loop,fork'], /^cake: --strategies: unknown strategy "fork"\. Known: loop, map, pool-copy, .*Example: --strategies loop,pool-shared$/],
-    [['--bogus'], /^cake: bench: unknown option "--bogus"\. Options: --strategies, .*Example: cake bench --sizes 2\^20 --rounds heavy$/],
+    [['--bogus'], /^cake: bench: unknown option "--bogus"\. Options: --eat, --strategies, .*Example: cake bench --sizes 2\^20 --rounds heavy$/],
     [['--sizes'], /^cake: bench: --sizes needs a value\. Example: cake bench --sizes 2\^16,2\^20$/],
     [['--runs', '0'], /^cake: --runs: "0" is not allowed; use an integer 1\.\.1000000\. Example: --runs 10$/],
     [['--runs', '99999999999999999999'], /^cake: --runs: "99999999999999999999" is not allowed; use an integer 1\.\.1000000\./],

@@ -1,9 +1,12 @@
-// The eat function's known values, the contract every twin (TS, WGSL, WebAssembly) must meet.
+// The hash eat function's known values (shared/DESIGN.md), the contract every twin (TS, WGSL, WebAssembly) must meet.
 import { describe, expect, it } from 'vitest';
 import { checksum, hex } from '../src/cake.ts';
-import { eat, eatSlices } from '../src/eat.ts';
+import { eatSlices } from '../src/eat.ts';
+import { hash } from '../src/eats/hash.ts';
 
-describe('eat', () => {
+const eat = hash.cpu;
+
+describe('hash', () => {
   it('gives the known values', () => {
     expect(hex(eat(1, 1))).toBe('0x688990c0');
     expect(hex(eat(2, 1))).toBe('0xd1132181');
@@ -13,7 +16,7 @@ describe('eat', () => {
 
   it('gives the known checksum of the first 65536 slices at one round', () => {
     const cake = Uint32Array.from({ length: 65536 }, (_, i) => i);
-    eatSlices(cake, cake, 1);
+    eatSlices(hash, cake, cake, 1);
     expect(hex(checksum(cake))).toBe('0x5337aecb');
   });
 

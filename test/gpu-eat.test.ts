@@ -9,20 +9,22 @@ import { isTrustworthy } from '../src/gpu/timing.ts';
 import { uploadRoutes } from '../src/gpu/buffers.ts';
 import { findStrategy } from '../src/strategies/index.ts';
 import type { EatOptions } from '../src/strategy.ts';
+import type { Cake } from '../src/eat.ts';
+import { hash } from '../src/eats/hash.ts';
 import { hostWithAdapter, isGpuSkipped, testAdapters, withDevice } from './gpu.ts';
 
 const gridEdge = 65535 * 64; // one more slice needs a second row of workgroups at workgroupSize 64
 
 /** Eats `cake` once with a GPU strategy and checks every slice against the CPU twin. */
-async function eatOnGpu(adapter: string, name: 'gpu' | 'gpu-resident', cake: Uint32Array, options: EatOptions): Promise<Uint32Array> {
+async function eatOnGpu(adapter: string, name: 'gpu' | 'gpu-resident', cake: Cake, options: Omit<EatOptions, 'eat'>): Promise<Cake> {
   const host = await hostWithAdapter(adapter);
   const strategy = findStrategy(name)!.create(host);
   try {
-    await strategy.prepare(cake, options);
+    await strategy.prepare(cake, { eat: hash, ...options });
     await strategy.eat();
     await strategy.fetchEaten?.();
-    const expected = expectedEaten(cake, options.rounds);
-    verifyEaten(`${name} on ${adapter}`, strategy.eaten(), expected, options.rounds);
+    const expected = expectedEaten(hash, cake, options.rounds);
+    verifyEaten(`${name} on ${adapter}`, hash, strategy.eaten(), expected, options.rounds);
     expect(hex(checksum(strategy.eaten()))).toBe(hex(checksum(expected)));
     return strategy.eaten();
   } finally {
@@ -46,13 +48,13 @@ describe.skipIf(isGpuSkipped).each(testAdapters)('on %s', (adapter) => {
   it.each(uploadRoutes)('uploads by %s, twice in a row, verified', async (uploadRoute) => {
     const host = await hostWithAdapter(adapter);
     const cake = bake(100_003);
-    const expected = expectedEaten(cake, 3);
+    const expected = expectedEaten(hash, cake, 3);
     const strategy = findStrategy('gpu')!.create(host);
     try {
-      await strategy.prepare(cake, { rounds: 3, poolSize: 1, uploadRoute });
+      await strategy.prepare(cake, { eat: hash, rounds: 3, poolSize: 1, uploadRoute });
       for (let sample = 0; sample < 2; sample++) {
         await strategy.eat();
-        verifyEaten(uploadRoute, strategy.eaten(), expected, 3);
+        verifyEaten(uploadRoute, hash, strategy.eaten(), expected, 3);
       }
       expect(strategy.settings?.()).toMatchObject({ uploadRoute });
     } finally {
@@ -65,10 +67,10 @@ describe.skipIf(isGpuSkipped).each(testAdapters)('on %s', (adapter) => {
       const host = await hostWithAdapter(adapter);
       const strategy = findStrategy(name)!.create(host);
       try {
-        await strategy.prepare(bake(4099), { rounds: 64, poolSize: 1, kernelClock: 'wall' });
+        await strategy.prepare(bake(4099), { eat: hash, rounds: 64, poolSize: 1, kernelClock: 'wall' });
         const phases = await strategy.eat();
         await strategy.fetchEaten?.();
-        verifyEaten(name, strategy.eaten(), expectedEaten(bake(4099), 64), 64);
+        verifyEaten(name, hash, strategy.eaten(), expectedEaten(hash, bake(4099), 64), 64);
         expect(strategy.clock).toMatch(/^performance\.now \(no trustworthy timestamp-query, or --kernel-clock wall/);
         expect(phases.kernel).toBeGreaterThan(0);
       } finally {
@@ -90,7 +92,7 @@ describe.skipIf(isGpuSkipped).each(testAdapters)('on %s', (adapter) => {
     const host = await hostWithAdapter(adapter);
     const max = (await host.gpu!.requestAdapter())!.limits.maxComputeInvocationsPerWorkgroup;
     const strategy = findStrategy('gpu')!.create(host);
-    await expect(strategy.prepare(bake(100), { rounds: 1, poolSize: 1, workgroupSize: max + 1 })).rejects.toThrow(
+    await expect(strategy.prepare(bake(100), { eat: hash, rounds: 1, poolSize: 1, workgroupSize: max + 1 })).rejects.toThrow(
       `workgroupSize ${max + 1} exceeds this adapter's maxComputeInvocationsPerWorkgroup (${max}).`,
     );
     await strategy.dispose();
@@ -98,14 +100,14 @@ describe.skipIf(isGpuSkipped).each(testAdapters)('on %s', (adapter) => {
 
   it('reports a broken shader with its file, line and column', async () => {
     await withDevice(adapter, async ({ device }) => {
-      const broken = { file: 'broken.wgsl', code: '@compute @workgroup_size(1)\nfn eatCake() {\n  let h: u32 = 1.5;\n}\n', entryPoint: 'eatCake' };
+      const broken = { file: 'broken.wgsl', parts: [{ file: 'broken.wgsl', code: '@compute @workgroup_size(1)\nfn eatCake() {\n  let h: u32 = 1.5;\n}\n' }], entryPoint: 'eatCake' };
       await expect(compile(device, broken)).rejects.toThrow(/^broken\.wgsl does not compile:\nbroken\.wgsl:3:\d+: /);
     });
   });
 
   it('turns a pipeline that cannot be created into an error naming the entry point', async () => {
     await withDevice(adapter, async ({ device }) => {
-      const module = await compile(device, { file: 'noop.wgsl', code: '@compute @workgroup_size(1) fn noop() {}', entryPoint: 'noop' });
+      const module = await compile(device, { file: 'noop.wgsl', parts: [{ file: 'noop.wgsl', code: '@compute @workgroup_size(1) fn noop() {}' }], entryPoint: 'noop' });
       await expect(createPipeline(device, module, 'missingEntry')).rejects.toThrow(/^Cannot create the missingEntry pipeline: /);
     });
   });
@@ -117,7 +119,7 @@ describe.skipIf(isGpuSkipped)('a cake too big for the device', () => {
   it('gets one error with the numbers, on SwiftShader', async () => {
     await withDevice('swiftshader', async (gpu) => {
       const slices = 2 ** 32 - 64; // no host cake needed: the kernel allocates device buffers only
-      await expect(EatKernel.create(gpu, slices, 1, 64)).rejects.toThrow(
+      await expect(EatKernel.create(gpu, hash, slices, 1, 64)).rejects.toThrow(
         /^A cake of 4294967232 slices needs 32768 MiB on the GPU \(the cake and its eaten twin\), and this device could not allocate it: .*\. Use a smaller n\.$/,
       );
     });

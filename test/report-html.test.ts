@@ -2,6 +2,7 @@
 // (Plot's among them), every chart drawn with legends that tell its names apart, every record listed and verified,
 // the machine, clocks and adapter named, and a screenshot that is not blank.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hash } from '../src/eats/hash.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,7 +35,7 @@ describe('the HTML report', () => {
     const strategies = ['loop', 'pool-copy', 'pool-shared', ...(isGpuSkipped ? [] : ['gpu'])].map((name) => findStrategy(name)!);
     // 2^22 rounds: about 10 s of loop even at 1024 slices, far over the 2.5 s a cell may take, so whole rows are
     // skipped for certain and the page must list each skipped cell with its reason.
-    const plan = { strategies, sizes: [1024, 8192, 65536], rounds: [1, 1024, 2 ** 22], order: 'ordered' as const, poolSize: 2, stop: { warmupRuns: 1, minRuns: 3, minTimeMs: 0, maxTimeMs: 100 }, budgetMs: 30_000 };
+    const plan = { eat: hash, strategies, sizes: [1024, 8192, 65536], rounds: [1, 1024, 2 ** 22], order: 'ordered' as const, poolSize: 2, stop: { warmupRuns: 1, minRuns: 3, minTimeMs: 0, maxTimeMs: 100 }, budgetMs: 30_000 };
     const report = await runSweep(plan, host, describeEnvironment(host));
     if (!isGpuSkipped) addGpuCosts(report, await measureGpuCosts(host, gpuCostSizes(report)));
     expect(report.skipped!.length).toBeGreaterThan(0);

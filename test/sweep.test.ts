@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hash } from '../src/eats/hash.ts';
 import { describeEnvironment } from '../src/measure/environment.ts';
 import { runSweep, sweepOrder, type SweepProgress } from '../src/measure/sweep.ts';
 import { cellMs, predictMedianMs } from '../src/measure/sweep-costs.ts';
@@ -32,7 +33,7 @@ describe('sweep planning', () => {
 describe('runSweep on real strategies', () => {
   const host = nodeHost();
   const strategies = ['loop', 'pool-shared'].map((name) => findStrategy(name)!);
-  const plan = { strategies, sizes: [1024, 4096, 2 ** 22], rounds: [1, 1024], order: 'ordered' as const, poolSize: 2, stop: quickStop };
+  const plan = { eat: hash, strategies, sizes: [1024, 4096, 2 ** 22], rounds: [1, 1024], order: 'ordered' as const, poolSize: 2, stop: quickStop };
 
   it('measures what fits the budget and names every skipped cell with its reason', async () => {
     const report = await runSweep({ ...plan, budgetMs: 1500 }, host, describeEnvironment(host));

@@ -122,7 +122,7 @@ describe('cake tune', () => {
     const dir = tempDir('cake-tune-');
     const result = cake('--adapter', 'lavapipe', '--n', '4096', '--replay', '--cache', join(dir, 'cache.json'));
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toMatch(/has no exhaustive landscape for n=4096 rounds=1 on .*\. Run cake tune --strategy exhaustive --n 4096 --rounds 1 first, or replay with the --n and --rounds of an exhaustive tune\.$/);
+    expect(result.stderr.trim()).toMatch(/has no exhaustive landscape of hash for n=4096 rounds=1 on .*\. Run cake tune --eat hash --strategy exhaustive --n 4096 --rounds 1 first, or replay with the --n and --rounds of an exhaustive tune\.$/);
   });
 
   it('names the cache after the adapter opened: no --adapter and --adapter lavapipe share it, and bench uses it', () => {

@@ -1,5 +1,6 @@
 // A small real tune on lavapipe: every shape it measures is first verified bit-exact against the CPU twin.
 import { describe, expect, it } from 'vitest';
+import { hash } from '../src/eats/hash.ts';
 import { TuneCache, type CacheStore } from '../src/tune/cache.ts';
 import { buildSpace } from '../src/tune/space.ts';
 import { tune } from '../src/tune/tune.ts';
@@ -25,7 +26,7 @@ describe('tune on lavapipe', () => {
       const store = memoryStore();
       const cache = TuneCache.open(store, gpu.adapterSummary, gpu.device.limits);
       const lines: string[] = [];
-      const report = await tune({ gpu, cache, runtime: 'test', slices, rounds, strategy: 'exhaustive', budgetShare: 1, fullSamples: 3, maxSamples: 6, seed: 1, workgroupSizes, onProgress: (line) => lines.push(line) });
+      const report = await tune({ eat: hash, gpu, cache, runtime: 'test', slices, rounds, strategy: 'exhaustive', budgetShare: 1, fullSamples: 3, maxSamples: 6, seed: 1, workgroupSizes, onProgress: (line) => lines.push(line) });
       const space = buildSpace(gpu.device.limits, slices, workgroupSizes);
       expect(report.spaceSize).toBe(space.legal.length);
       expect(report.evaluations).toBe(space.legal.length);
@@ -40,7 +41,7 @@ describe('tune on lavapipe', () => {
       const saved = JSON.parse(store.text!);
       expect(Object.keys(saved.entries[0].samplesMs).length).toBe(space.legal.length);
       expect(saved.entries[0].tuned.shape).toBe(report.best.shape);
-      const again = await tune({ gpu, cache: TuneCache.open(store, gpu.adapterSummary, gpu.device.limits), runtime: 'test', slices, rounds, strategy: 'exhaustive', budgetShare: 1, fullSamples: 3, maxSamples: 6, seed: 1, workgroupSizes });
+      const again = await tune({ eat: hash, gpu, cache: TuneCache.open(store, gpu.adapterSummary, gpu.device.limits), runtime: 'test', slices, rounds, strategy: 'exhaustive', budgetShare: 1, fullSamples: 3, maxSamples: 6, seed: 1, workgroupSizes });
       expect(again.samplesFromCache).toBeGreaterThanOrEqual(space.legal.length * 3);
       expect(again.samplesTaken).toBeLessThan(space.legal.length); // resumed: only leaders get new samples
       tunedStore = store;
@@ -58,14 +59,14 @@ describe('tune on lavapipe', () => {
     const runsBest = !/-s1-contiguous-scalar-1d$/.test(best);
     for (const [store, workgroupSize, kernel, tunedText] of [
       [tunedStore!, Number(/^wg(\d+)/.exec(runsBest ? best : fastest[0])![1]), runsBest ? best : 'eat.wgsl', new RegExp(`the tune's best shape ${best} .*workgroup size \\d+, the fastest for this kernel`)],
-      [memoryStore(), 64, 'eat.wgsl', /^no: memory has no tuning for n=16372 rounds=3/],
+      [memoryStore(), 64, 'eat.wgsl', /^no: memory has no tuning of hash for n=16372 rounds=3/],
     ] as const) {
       const host = { ...(await hostWithAdapter('lavapipe')), tuneCache: { storeFor: () => store, runtime: 'test' } };
       const strategy = gpuStrategy.create(host);
       try {
-        await strategy.prepare(cake, { rounds, poolSize: 1, workgroupSize: 'auto' });
+        await strategy.prepare(cake, { eat: hash, rounds, poolSize: 1, workgroupSize: 'auto' });
         await strategy.eat();
-        expect(strategy.eaten()).toEqual(expectedEaten(cake, rounds)); // the tuned shape eats exactly like the twin
+        expect(strategy.eaten()).toEqual(expectedEaten(hash, cake, rounds)); // the tuned shape eats exactly like the twin
         const settings = strategy.settings!();
         expect(settings.kernel).toBe(kernel);
         expect(settings.workgroupSize).toBe(workgroupSize);

@@ -1,6 +1,7 @@
 // The space from an adapter's limits: illegal shapes are results with a reason, and a real device refuses
 // them with that reason instead of crashing.
 import { describe, expect, it } from 'vitest';
+import { hash } from '../src/eats/hash.ts';
 import { ShapedCake } from '../src/tune/kernel.ts';
 import { buildSpace, defaultShape, parseShapeKey, shapeKey, whyIllegal, workgroupSizesFor, type ShapeLimits } from '../src/tune/space.ts';
 import { withDevice } from './gpu.ts';
@@ -50,7 +51,7 @@ describe('the tuning space', () => {
   it('refuses an illegal shape on a real device with its reason (lavapipe)', async () => {
     await withDevice('lavapipe', async (gpu) => {
       const cake = new Uint32Array(1022).map((_, i) => i);
-      const shaped = new ShapedCake(gpu, cake.length, 1, cake);
+      const shaped = new ShapedCake(gpu, hash, cake.length, 1, cake);
       try {
         await expect(shaped.prepare({ ...defaultShape, load: 'vec4', slicesPerInvocation: 4 })).rejects.toThrow(/illegal here: vec4 loads need a cake whose slices are a multiple of 4 \(got 1022\)/);
         const tooBig = gpu.device.limits.maxComputeInvocationsPerWorkgroup * 2;

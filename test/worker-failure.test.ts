@@ -1,5 +1,6 @@
 // A friend that throws or dies fails the run with an error naming the chunk, and the pool shuts down.
 import { fileURLToPath } from 'node:url';
+import { hash } from '../src/eats/hash.ts';
 import { describe, expect, it } from 'vitest';
 import { bake } from '../src/cake.ts';
 import { findStrategy } from '../src/strategies/index.ts';
@@ -29,7 +30,7 @@ describe.each([
   it.each(['pool-copy', 'pool-transfer', 'pool-shared'])('fails %s naming the chunk, and shuts the pool down', async (name) => {
     const { host, terminated } = hostWith(fixture(script));
     const strategy = findStrategy(name)!.create(host);
-    await strategy.prepare(bake(1000), { rounds: 1, poolSize: 2 });
+    await strategy.prepare(bake(1000), { eat: hash, rounds: 1, poolSize: 2 });
     const failure = strategy.eat();
     await expect(failure).rejects.toThrow(/^friend [01] failed while eating chunk [01] \(slices \d+\.\.\d+\): /);
     await expect(failure).rejects.toThrow(cause);
@@ -40,7 +41,7 @@ describe.each([
   it('fails pool-slice naming the slice', async () => {
     const { host } = hostWith(fixture(script));
     const strategy = findStrategy('pool-slice')!.create(host);
-    await strategy.prepare(bake(10), { rounds: 1, poolSize: 2 });
+    await strategy.prepare(bake(10), { eat: hash, rounds: 1, poolSize: 2 });
     await expect(strategy.eat()).rejects.toThrow(/^friend [01] failed while eating slice \d+: /);
     await strategy.dispose();
   });
@@ -49,6 +50,6 @@ describe.each([
 it('a friend script that does not exist fails the invitation with its path', async () => {
   const { host } = hostWith('/nonexistent/friend.mjs');
   const strategy = findStrategy('pool-copy')!.create(host);
-  await expect(strategy.prepare(bake(10), { rounds: 1, poolSize: 2 })).rejects.toThrow(/nonexistent/);
+  await expect(strategy.prepare(bake(10), { eat: hash, rounds: 1, poolSize: 2 })).rejects.toThrow(/nonexistent/);
   await strategy.dispose();
 });

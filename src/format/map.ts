@@ -137,6 +137,7 @@ export function formatComparison(result: CompareResult, baselinePath: string): s
   const few = (keys: string[]) => keys.slice(0, unmatchedShown).join('; ') + (keys.length > unmatchedShown ? `; and ${keys.length - unmatchedShown} more` : '');
   if (result.onlyInBaseline.length > 0) lines.push(`Only in the baseline (${result.onlyInBaseline.length}): ${few(result.onlyInBaseline)}`);
   if (result.onlyInCurrent.length > 0) lines.push(`Only in this run (${result.onlyInCurrent.length}): ${few(result.onlyInCurrent)}`);
+  if (result.differentEat.length > 0) lines.push(`Not compared, the eat function changed (same name, other sources: eatHash differs) (${result.differentEat.length}): ${few(result.differentEat)}`);
   lines.push(`${result.regressions} regression(s) beyond noise.`);
   return lines.join('\n');
 }

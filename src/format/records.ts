@@ -79,7 +79,11 @@ export function formatTable(report: BenchReport): string {
     for (const f of report.failures) lines.push(`  ${f.strategy} n=${f.n} rounds=${f.rounds}: ${f.error}`);
   }
   const env = report.environment;
-  lines.push('', `Every run verified slice by slice against the CPU twin. ${env.runtime}, ${env.cpus} x${env.cores}; wall clock performance.now (step ${ms(env.hostClock.resolutionMs)} ms).`);
+  const eat = env.eat;
+  const twin = eat ? `the CPU twin of ${eat.name} (${eat.element}, ${eat.from}, sources #${eat.eatHash}; ${eat.comparison})` : 'the CPU twin';
+  const errors = report.results.filter((r) => r.largestError).map((r) => `${r.strategy} n=${r.n} rounds=${r.rounds} ${r.largestError!.ulps} ulps (${r.largestError!.absolute.toPrecision(2)} absolute)`);
+  if (errors.length > 0) lines.push('', `Largest difference from the CPU twin over every run: ${errors.join('; ')}.`);
+  lines.push('', `Every run verified slice by slice against ${twin}. ${env.runtime}, ${env.cpus} x${env.cores}; wall clock performance.now (step ${ms(env.hostClock.resolutionMs)} ms).`);
   if (env.memoryMeasure) lines.push(`Peak RSS +MiB: ${env.memoryMeasure}.`);
   return lines.join('\n');
 }
@@ -91,6 +95,8 @@ export function toJson(report: BenchReport): string {
 const csvColumns = ['strategy', 'n', 'rounds', 'cake', 'poolSize', 'medianMs', 'minMs', 'p10Ms', 'p90Ms', 'spread', 'runs', 'nsPerSliceRound', 'bytesCopied', 'peakRssGrowthBytes', 'peakArrayBufferGrowthBytes', 'clock', 'checksum', 'verified'] as const;
 /** GPU settings, after the phases so no older column moves; empty for CPU strategies. */
 const gpuCsvColumns = ['adapter', 'workgroupSize', 'kernel', 'tuned', 'uploadRoute', 'wait'] as const;
+/** The eat function, after the kernel clock (added later, so no older column moves). */
+const eatCsvColumns = ['eat', 'element', 'eatHash', 'comparison'] as const;
 
 /** A CSV field, quoted where it holds a comma, quote or line break (adapter names and clocks do). */
 function csvField(value: unknown): string {
@@ -102,12 +108,15 @@ function csvField(value: unknown): string {
 export function toCsv(report: BenchReport): string {
   const phaseNames = [...new Set(report.results.flatMap((r) => Object.keys(r.phasesMs)))];
   // 'kernelClock', not a second 'clock': that column already holds each record's clock sentence.
-  const header = [...csvColumns, ...phaseNames.map((name) => `phase_${name}_ms`), ...gpuCsvColumns, 'kernelClock'];
+  const header = [...csvColumns, ...phaseNames.map((name) => `phase_${name}_ms`), ...gpuCsvColumns, 'kernelClock', ...eatCsvColumns, 'largestErrorUlps', 'largestErrorAbsolute'];
   const rows = report.results.map((r) => [
     ...csvColumns.map((column) => r[column]),
     ...phaseNames.map((name) => r.phasesMs[name]),
     ...gpuCsvColumns.map((column) => r[column]),
     kernelClockOf(r),
+    ...eatCsvColumns.map((column) => r[column]),
+    r.largestError?.ulps,
+    r.largestError?.absolute,
   ]);
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
 // Moving the cake to the device and the eaten cake back: three upload routes and a reused readback.
+import { bitsOf, type Cake } from '../eat.ts';
 import { bytesPerSlice } from '../cake.ts';
 import { cakeUsage, type EatKernel } from './eat-kernel.ts';
 import type { Portion } from './portions.ts';
@@ -19,7 +20,7 @@ export class Uploader {
   ) {}
 
   /** Starts the upload; returns the work to await (the device holding the cake) and submits what it needs. */
-  async upload(cake: Uint32Array, kernel: EatKernel): Promise<void> {
+  async upload(cake: Cake, kernel: EatKernel): Promise<void> {
     const { device } = this;
     switch (this.route) {
       case 'writeBuffer':
@@ -28,7 +29,7 @@ export class Uploader {
       case 'mappedAtCreation': {
         const buffers = kernel.portions.map((portion) => {
           const buffer = device.createBuffer({ size: sizeOf(portion), usage: cakeUsage(), mappedAtCreation: true });
-          new Uint32Array(buffer.getMappedRange()).set(cake.subarray(portion.from, portion.to));
+          new Uint32Array(buffer.getMappedRange()).set(bitsOf(cake).subarray(portion.from, portion.to));
           buffer.unmap();
           return buffer;
         });
@@ -43,7 +44,7 @@ export class Uploader {
         const encoder = device.createCommandEncoder();
         kernel.portions.forEach((portion, index) => {
           const buffer = this.staging[index]!;
-          new Uint32Array(buffer.getMappedRange()).set(cake.subarray(portion.from, portion.to));
+          new Uint32Array(buffer.getMappedRange()).set(bitsOf(cake).subarray(portion.from, portion.to));
           buffer.unmap();
           encoder.copyBufferToBuffer(buffer, 0, kernel.cakeBuffers[index]!, 0, sizeOf(portion));
         });
@@ -80,10 +81,10 @@ export class Readback {
   }
 
   /** Copies the mapped slices out into `eaten` and unmaps. */
-  copyOut(eaten: Uint32Array): void {
+  copyOut(eaten: Cake): void {
     this.portions.forEach(({ from }, index) => {
       const buffer = this.buffers[index]!;
-      eaten.set(new Uint32Array(buffer.getMappedRange()), from);
+      bitsOf(eaten).set(new Uint32Array(buffer.getMappedRange()), from);
       buffer.unmap();
     });
   }

@@ -1,6 +1,6 @@
 // Adapter and device, in a browser or in Node: features, limits, and every failure path (no adapter, a lost
 // device, uncaught validation errors, shaders that do not compile) as an Error that says what to do.
-import type { KernelSource } from './shaders.ts';
+import { codeOf, whereIs, type KernelSource } from './shaders.ts';
 
 export interface AdapterSummary {
   vendor: string;
@@ -75,16 +75,22 @@ export async function openGpu(gpu: GPU, { limits = 'adapter' }: { limits?: 'adap
   };
 }
 
-/** Compiles a kernel; a WGSL error becomes one Error listing file:line:column and each message. */
+/**
+ * Compiles a kernel; a WGSL error becomes one Error listing file:line:column and each message, at the line of the
+ * file the reader wrote (a frame, an eat function's .wgsl, or the string in a user's module).
+ */
 export async function compile(device: GPUDevice, kernel: KernelSource): Promise<GPUShaderModule> {
   device.pushErrorScope('validation'); // the messages below say more than the scope's error would
-  const module = device.createShaderModule({ code: kernel.code, label: kernel.file });
+  const module = device.createShaderModule({ code: codeOf(kernel), label: kernel.file });
   const info = await module.getCompilationInfo();
   const scoped = await device.popErrorScope();
   const errors = info.messages.filter((message) => message.type === 'error');
   if (scoped && errors.length === 0) throw new Error(`${kernel.file} does not compile: ${scoped.message}`);
   if (errors.length > 0) {
-    const lines = errors.map((m) => `${kernel.file}:${m.lineNum}:${m.linePos}: ${m.message}`);
+    const lines = errors.map((m) => {
+      const where = whereIs(kernel, m.lineNum);
+      return `${where.file}:${where.line}:${m.linePos}: ${m.message}`;
+    });
     throw new Error(`${kernel.file} does not compile:\n${lines.join('\n')}`);
   }
   return module;

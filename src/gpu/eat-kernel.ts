@@ -1,15 +1,15 @@
 // The eat kernel bound to one cake on the device: pipeline, per-portion buffers and bind groups, and the
 // encoding of one eating (all portions in one compute pass).
 import { bytesPerSlice } from '../cake.ts';
+import type { Eat } from '../eat.ts';
 import { compile, createPipeline, type Gpu } from './device.ts';
 import { cutPortions, type Portion } from './portions.ts';
-import { kernels } from './shaders.ts';
-import { constantsOf, sourceOf } from '../tune/kernel.ts';
-import { gridFor, shapeKey, whyIllegal, type Shape } from '../tune/space.ts';
-
-/** Whether a tuned shape is eat.wgsl's own (scalar loads, one slice per invocation, 1D grid). */
-const isEatWgsl = (shape: Shape) => shape.load === 'scalar' && shape.slicesPerInvocation === 1 && shape.grid === '1d';
+import { frames, kernelFor } from './shaders.ts';
+import { constantsOf, frameOf, gridFor, shapeKey, whyIllegal, type Shape } from './shapes.ts';
 import type { PassTimer } from './timing.ts';
+
+/** Whether a tuned shape is the eat.wgsl frame's own (scalar loads, one slice per invocation, 1D grid). */
+const isEatWgsl = (shape: Shape) => shape.load === 'scalar' && shape.slicesPerInvocation === 1 && shape.grid === '1d';
 
 const cakeBinding = 0;
 const eatenBinding = 1;
@@ -36,11 +36,11 @@ export class EatKernel {
   ) {}
 
   /**
-   * Compiles the kernel and allocates the cake's buffers on the device (untimed). With a tuned `shape` (from
-   * `cake tune`) that fits every portion of this cake, runs that shape's kernel (eat-shaped.wgsl or
-   * eat-vec4.wgsl); otherwise eat.wgsl at `workgroupSize`.
+   * Compiles `eat`'s kernel and allocates the cake's buffers on the device (untimed). With a tuned `shape` (from
+   * `cake tune`) that fits every portion of this cake, runs that shape's frame (eat-shaped.wgsl or
+   * eat-vec4.wgsl); otherwise the eat.wgsl frame at `workgroupSize`.
    */
-  static async create(gpu: Gpu, slices: number, rounds: number, workgroupSize: number, shape?: Shape): Promise<EatKernel> {
+  static async create(gpu: Gpu, eat: Eat, slices: number, rounds: number, workgroupSize: number, shape?: Shape): Promise<EatKernel> {
     const { device } = gpu;
     const meal = device.createBuffer({ size: mealBytes, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
     device.queue.writeBuffer(meal, 0, new Uint32Array([rounds, 0, 0, 0]));
@@ -48,12 +48,13 @@ export class EatKernel {
     const unfit = shape && plain.map(({ from, to }) => whyIllegal(shape, to - from, device.limits)).find(Boolean);
     let kernel: EatKernel;
     if (shape && !unfit && !isEatWgsl(shape)) {
-      const source = sourceOf(shape);
+      const source = kernelFor(frameOf(shape), eat);
       const pipeline = await createPipeline(device, await compile(device, source), source.entryPoint, constantsOf(shape));
       const portions = plain.map(({ from, to }) => ({ from, to, grid: gridFor(shape, to - from, device.limits) as [number, number] }));
       kernel = new EatKernel(gpu, pipeline, meal, portions, shapeKey(shape), shape.workgroupSize);
     } else {
-      const pipeline = await createPipeline(device, await compile(device, kernels.eat), kernels.eat.entryPoint, { workgroupSize });
+      const source = kernelFor(frames.eat, eat);
+      const pipeline = await createPipeline(device, await compile(device, source), source.entryPoint, { workgroupSize });
       kernel = new EatKernel(gpu, pipeline, meal, plain, unfit ? `eat.wgsl (the tuned ${shapeKey(shape!)} does not fit this cake: ${unfit})` : 'eat.wgsl', workgroupSize);
     }
     await kernel.allocate();

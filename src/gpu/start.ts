@@ -3,7 +3,7 @@ import type { Host } from '../host.ts';
 import type { EatOptions, StartupCost } from '../strategy.ts';
 import { compile, createPipeline, openGpu, type Gpu } from './device.ts';
 import { EatKernel } from './eat-kernel.ts';
-import { kernels } from './shaders.ts';
+import { noop as noopKernel } from './shaders.ts';
 import { isTrustworthy, PassTimer, probeTimestamps } from './timing.ts';
 import type { WaitPolicy } from './wait.ts';
 import { autoWorkgroupSize } from '../tune/auto.ts';
@@ -34,7 +34,7 @@ const trustPasses = 20; // a quick check per device; the report's full probe tak
 async function trustedTimer(gpu: Gpu, startup: StartupCost[]): Promise<PassTimer | undefined> {
   if (!gpu.hasTimestamps) return undefined;
   const startMs = performance.now();
-  const noop = await createPipeline(gpu.device, await compile(gpu.device, kernels.noop), kernels.noop.entryPoint);
+  const noop = await createPipeline(gpu.device, await compile(gpu.device, noopKernel), noopKernel.entryPoint);
   const trust = await probeTimestamps(gpu.device, noop, trustPasses);
   startup.push({ name: `timestamp check (${trustPasses} noop passes)`, ms: performance.now() - startMs });
   return isTrustworthy(trust) ? new PassTimer(gpu.device) : undefined;
@@ -50,9 +50,9 @@ export async function startGpu(host: Host, slices: number, options: EatOptions):
   const gpu = await openGpu(host.gpu, { limits: options.gpuLimits ?? 'adapter' });
   const startup: StartupCost[] = [{ name: 'adapter + device request', ms: performance.now() - startMs }];
   try {
-    const choice = options.workgroupSize === 'auto' ? autoWorkgroupSize(host.tuneCache, gpu, slices, options.rounds) : { workgroupSize: options.workgroupSize ?? defaultWorkgroupSize };
+    const choice = options.workgroupSize === 'auto' ? autoWorkgroupSize(host.tuneCache, gpu, options.eat, slices, options.rounds) : { workgroupSize: options.workgroupSize ?? defaultWorkgroupSize };
     startMs = performance.now(); // after the tune-cache lookup: reading a small file is no GPU start-up cost
-    const kernel = await EatKernel.create(gpu, slices, options.rounds, choice.workgroupSize, 'shape' in choice ? choice.shape : undefined);
+    const kernel = await EatKernel.create(gpu, options.eat, slices, options.rounds, choice.workgroupSize, 'shape' in choice ? choice.shape : undefined);
     const settings = { workgroupSize: kernel.workgroupSize, ...('tuned' in choice ? { tuned: choice.tuned } : {}), kernel: kernel.kernelName };
     startup.push({ name: 'shader module + createComputePipelineAsync + buffers', ms: performance.now() - startMs });
     startMs = performance.now();

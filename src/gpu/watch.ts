@@ -1,9 +1,10 @@
 // Watches the GPU eat: runs eat-watched.wgsl once (untimed) and returns the eaten cake and, per slice, the turn
 // in which its workgroup began eating. For the demo's picture of who ate what, and in what order.
 import { bytesPerSlice } from '../cake.ts';
+import { cakeOver, type Cake, type Eat } from '../eat.ts';
 import { compile, createPipeline, type Gpu } from './device.ts';
 import { maxPortionSlices } from './portions.ts';
-import { kernels } from './shaders.ts';
+import { frames, kernelFor } from './shaders.ts';
 
 const cakeBinding = 0;
 const eatenBinding = 1;
@@ -13,18 +14,19 @@ const nextTurnBinding = 4;
 const mealBytes = 16; // struct Meal { rounds: u32 }, padded to a uniform buffer's 16-byte minimum
 
 export interface Watched {
-  eaten: Uint32Array;
+  eaten: Cake;
   /** Per slice: the order in which its workgroup started eating (0 = first). */
   turns: Uint32Array;
   workgroupSize: number;
 }
 
 /** Eats `cake` once with the watched kernel. Cakes up to one storage binding (the demo's sizes). */
-export async function watchEating(gpu: Gpu, cake: Uint32Array, rounds: number, workgroupSize: number): Promise<Watched> {
+export async function watchEating(gpu: Gpu, eat: Eat, cake: Cake, rounds: number, workgroupSize: number): Promise<Watched> {
   const { device } = gpu;
   const most = maxPortionSlices(device.limits, workgroupSize);
   if (cake.length > most) throw new Error(`Watching the GPU eat handles up to ${most} slices at once, not ${cake.length}. Use a smaller cake to see it.`);
-  const pipeline = await createPipeline(device, await compile(device, kernels.eatWatched), kernels.eatWatched.entryPoint, { workgroupSize });
+  const source = kernelFor(frames.eatWatched, eat);
+  const pipeline = await createPipeline(device, await compile(device, source), source.entryPoint, { workgroupSize });
   const size = Math.max(cake.byteLength, bytesPerSlice);
   const storage = (usage: number) => device.createBuffer({ size, usage: GPUBufferUsage.STORAGE | usage });
   const cakeBuffer = storage(GPUBufferUsage.COPY_DST);
@@ -53,10 +55,11 @@ export async function watchEating(gpu: Gpu, cake: Uint32Array, rounds: number, w
     encoder.copyBufferToBuffer(turnsBuffer, 0, readable, size, size);
     device.queue.submit([encoder.finish()]);
     await readable.mapAsync(GPUMapMode.READ);
-    const both = new Uint32Array(readable.getMappedRange().slice(0));
+    const both = readable.getMappedRange().slice(0);
     readable.unmap();
     gpu.check();
-    return { eaten: both.slice(0, cake.length), turns: both.slice(size / bytesPerSlice, size / bytesPerSlice + cake.length), workgroupSize };
+    const turns = new Uint32Array(both, size, cake.length).slice();
+    return { eaten: cakeOver(eat.element, both, cake.length).slice(), turns, workgroupSize };
   } finally {
     for (const buffer of [cakeBuffer, eatenBuffer, turnsBuffer, counter, meal, readable]) buffer.destroy();
   }

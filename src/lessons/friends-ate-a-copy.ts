@@ -12,18 +12,19 @@ const shown = 4; // slices printed: 0, 1, 2, 3
 export const friendsAteACopy: Lesson = {
   claim: 'They made a copy of the cake and ate it, but the original is untouched',
   async run(context) {
-    const cake = bake(slices);
-    const expected = expectedEaten(cake, rounds);
+    const cake = bake(slices, { eat: context.eat });
+    const uneaten = cake.slice();
+    const expected = expectedEaten(context.eat, cake, rounds);
     const strategy = findStrategy('pool-copy')!.create(context.host);
     try {
-      await strategy.prepare(cake, { rounds, poolSize: context.poolSize });
+      await strategy.prepare(cake, { eat: context.eat, rounds, poolSize: context.poolSize });
       const startMs = performance.now();
       await strategy.eat();
       const tookMs = performance.now() - startMs;
-      verifyEaten('pool-copy', strategy.eaten(), expected, rounds);
-      const touched = cake.findIndex((slice, i) => slice !== i);
-      if (touched >= 0) throw new Error(`pool-copy changed the caller's cake: slice ${touched} reads ${cake[touched]}, expected ${touched}.`);
-      const eaten = [...strategy.eaten().subarray(0, shown)].map(hex).join(', ');
+      verifyEaten('pool-copy', context.eat, strategy.eaten(), expected, rounds);
+      const touched = cake.findIndex((slice, i) => !Object.is(slice, uneaten[i]));
+      if (touched >= 0) throw new Error(`pool-copy changed the caller's cake: slice ${touched} reads ${cake[touched]}, expected ${uneaten[touched]}.`);
+      const eaten = [...strategy.eaten().subarray(0, shown)].map(context.eat.element === 'u32' ? hex : String).join(', ');
       return {
         lines: [
           `pool-copy's friends ate their copies in ${duration(tookMs)}, ${mebibytes(strategy.bytesCopied?.() ?? 0)} copied out and back: the eaten cake starts ${eaten}, ...`,

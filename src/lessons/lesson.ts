@@ -1,5 +1,6 @@
 // What a lesson is: one claim of the deck, shown with a live measurement on this machine that is verified.
 import { bake } from '../cake.ts';
+import type { Eat } from '../eat.ts';
 import type { Host } from '../host.ts';
 import { measure, type Measurement, type StopRule } from '../measure/run.ts';
 import { expectedEaten } from '../measure/verify.ts';
@@ -8,6 +9,8 @@ import { findStrategy } from '../strategies/index.ts';
 export interface LessonContext {
   host: Host;
   poolSize: number;
+  /** What eating a slice means in every lesson (the hash unless the reader picked another). */
+  eat: Eat;
 }
 
 export interface LessonResult {
@@ -30,10 +33,11 @@ export const lessonStopRule: StopRule = { warmupRuns: 1, minRuns: 5, minTimeMs: 
 export async function measureStrategy(context: LessonContext, name: string, n: number, rounds: number, { isShared = false } = {}): Promise<Measurement> {
   const entry = findStrategy(name);
   if (!entry) throw new Error(`lesson: strategy "${name}" is not in the registry (src/strategies/index.ts).`);
-  const why = entry.unavailable?.(context.host);
+  const { eat } = context;
+  const why = entry.unavailable?.(context.host, eat);
   if (why) throw new Error(`lesson: ${name} cannot run here: ${why}`);
-  const cake = bake(n, { isShared });
-  return measure(entry, context.host, cake, expectedEaten(cake, rounds), { rounds, poolSize: context.poolSize }, lessonStopRule);
+  const cake = bake(n, { isShared, eat });
+  return measure(entry, context.host, cake, expectedEaten(eat, cake, rounds), { eat, rounds, poolSize: context.poolSize }, lessonStopRule);
 }
 
 /** '1.23 ms', '45.6 us', '789 ns' */

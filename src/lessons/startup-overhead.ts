@@ -16,8 +16,8 @@ const contenders = ['pool-shared', 'pool-copy'];
 export const startupOverhead: Lesson = {
   claim: 'Starting a parallel process has an overhead: go parallel when a task is long',
   async run(context) {
-    const entries = ['loop', ...contenders].map((name) => findStrategy(name)!).filter((entry) => !entry.unavailable?.(context.host));
-    const plan = { strategies: entries, sizes, rounds: [rounds], order: 'ordered' as const, poolSize: context.poolSize, stop: lessonStopRule, budgetMs };
+    const entries = ['loop', ...contenders].map((name) => findStrategy(name)!).filter((entry) => !entry.unavailable?.(context.host, context.eat));
+    const plan = { eat: context.eat, strategies: entries, sizes, rounds: [rounds], order: 'ordered' as const, poolSize: context.poolSize, stop: lessonStopRule, budgetMs };
     const report = await runSweep(plan, context.host, describeEnvironment(context.host));
     const spawns = report.startup.map((s) => s.ms).sort((a, b) => a - b);
     const smallest = report.results.filter((r) => r.n === sizes[0]);

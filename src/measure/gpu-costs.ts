@@ -4,7 +4,9 @@ import { bake, bytesPerSlice } from '../cake.ts';
 import { Readback, Uploader, uploadRoutes } from '../gpu/buffers.ts';
 import { compile, createPipeline, openGpu, type Gpu } from '../gpu/device.ts';
 import { EatKernel } from '../gpu/eat-kernel.ts';
-import { kernels } from '../gpu/shaders.ts';
+import { noop as noopKernel } from '../gpu/shaders.ts';
+import { bitsOf } from '../eat.ts';
+import { defaultEat } from '../eats/index.ts';
 import { probeTimestamps } from '../gpu/timing.ts';
 import { waitFor, waitUsed, type WaitPolicy } from '../gpu/wait.ts';
 import type { Host } from '../host.ts';
@@ -46,10 +48,10 @@ function assertSame(route: string, got: Uint32Array, want: Uint32Array): void {
 
 /** Upload time per route (until the device holds the cake) and readback time, each verified by a round trip. */
 async function measureCopies(gpu: Gpu, n: number, wait: WaitPolicy): Promise<CopyRecord[]> {
-  const cake = bake(n, { order: 'shuffled' }); // no compression can flatter a route
+  const cake = bitsOf(bake(n, { order: 'shuffled' })); // no compression can flatter a route
   const memcpy = measureMemcpy(cake);
   const records: CopyRecord[] = [{ ...memcpy, percentOfMemcpy: 100 }];
-  const kernel = await EatKernel.create(gpu, n, 1, 64);
+  const kernel = await EatKernel.create(gpu, defaultEat, n, 1, 64); // a holder of buffers here: nothing is eaten
   const readback = new Readback(gpu.device, kernel.portions);
   const back = new Uint32Array(n);
   const readBack = async () => {
@@ -170,7 +172,7 @@ export async function measureGpuCosts(host: Host, sizes: number[], wait: WaitPol
   if (!host.gpu) throw new Error(host.gpuMissing ?? 'this host has no WebGPU.');
   const gpu = await openGpu(host.gpu);
   try {
-    const noop = await createPipeline(gpu.device, await compile(gpu.device, kernels.noop), kernels.noop.entryPoint);
+    const noop = await createPipeline(gpu.device, await compile(gpu.device, noopKernel), noopKernel.entryPoint);
     const copies: CopyRecord[] = [];
     // Largest first: it shows the routes' real speed. With a deadline, smaller sizes are left out (and said so).
     const largestFirst = [...sizes].sort((a, b) => b - a);

@@ -1,5 +1,6 @@
 // The memcpy limit: how fast this host copies a cake from one array to another, the ceiling of every copy route.
 import { bytesPerSlice } from '../cake.ts';
+import { bitsOf, type Cake } from '../eat.ts';
 import type { CopyRecord } from '../record/record.ts';
 import { summarize } from './stats.ts';
 
@@ -7,7 +8,8 @@ const minCopies = 10; // enough samples for a p10-p90 spread
 const minCopyTimeMs = 20; // small cakes copy in microseconds: sample for at least this long
 
 /** Times `copy.set(cake)` (a plain memcpy in V8) and checks the copy is bit-exact. */
-export function measureMemcpy(cake: Uint32Array): CopyRecord {
+export function measureMemcpy(eatenOrNot: Cake): CopyRecord {
+  const cake = bitsOf(eatenOrNot);
   const copy = new Uint32Array(cake.length);
   copy.set(cake); // first touch of the target's pages is not part of a copy's cost
   const samplesMs: number[] = [];

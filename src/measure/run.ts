@@ -1,11 +1,12 @@
 // Measures one strategy on one cake: warm-up, sampling until a stop rule, verification of every run.
 import { checksum, hex } from '../cake.ts';
+import type { Cake } from '../eat.ts';
 import type { Host } from '../host.ts';
 import type { EatOptions, Phases, StartupCost, StrategyEntry } from '../strategy.ts';
 import { trackMemory, type MemoryGrowth } from './memory.ts';
 import { summarize, type Summary } from './stats.ts';
 import { turnEventLoop } from '../turn-event-loop.ts';
-import { verifyEaten } from './verify.ts';
+import { verifyEaten, type LargestError } from './verify.ts';
 
 export interface StopRule {
   /** Discarded runs before sampling (JIT tier-up, first-touch page faults, lazy pipeline creation). */
@@ -37,6 +38,8 @@ export interface Measurement extends Summary, Partial<MemoryGrowth> {
   verified: true;
   bytesCopied: number;
   settings: Record<string, string | number>;
+  /** The largest difference from the CPU twin over every run, warm-ups included (all zero when bit-exact). */
+  largestError: LargestError;
 }
 
 /**
@@ -47,8 +50,8 @@ export interface Measurement extends Summary, Partial<MemoryGrowth> {
 export async function measure(
   entry: StrategyEntry,
   host: Host,
-  cake: Uint32Array,
-  expected: Uint32Array,
+  cake: Cake,
+  expected: Cake,
   options: EatOptions,
   stop: StopRule = defaultStopRule,
   interrupt?: AbortSignal,
@@ -58,6 +61,7 @@ export async function measure(
   try {
     const startup = await strategy.prepare(cake, options);
     memory.sample();
+    const largestError: LargestError = { ulps: 0, relative: 0, absolute: 0 };
     const eatOnce = async () => {
       strategy.reset?.();
       const startMs = performance.now();
@@ -65,7 +69,8 @@ export async function measure(
       const wallMs = performance.now() - startMs;
       await strategy.fetchEaten?.();
       memory.sample();
-      verifyEaten(entry.name, strategy.eaten(), expected, options.rounds);
+      const error = verifyEaten(entry.name, options.eat, strategy.eaten(), expected, options.rounds);
+      for (const key of ['ulps', 'relative', 'absolute'] as const) largestError[key] = Math.max(largestError[key], error[key]);
       return { wallMs, phases };
     };
     let turnedMs = performance.now();
@@ -102,6 +107,7 @@ export async function measure(
       bytesCopied: strategy.bytesCopied?.() ?? 0,
       ...memory.growth(),
       settings: strategy.settings?.() ?? {},
+      largestError,
     };
   } finally {
     await strategy.dispose();

@@ -1,13 +1,16 @@
 // Runs a plan (strategies x sizes x rounds) and collects the report. Never prints: progress is an event.
 import { bake, bytesPerSlice, type CakeOrder } from '../cake.ts';
+import { comparisonOf, eatHash, type Cake, type Eat } from '../eat.ts';
 import type { Host } from '../host.ts';
 import type { EatOptions, StrategyEntry } from '../strategy.ts';
-import type { BenchRecord, BenchReport, Environment, StartupRecord } from '../record/record.ts';
+import type { BenchRecord, BenchReport, EatSummary, Environment, StartupRecord } from '../record/record.ts';
 import { schema } from '../record/record.ts';
 import { measure, type StopRule } from './run.ts';
 import { expectedEaten } from './verify.ts';
 
 export interface Plan {
+  /** What eating a slice means, for every strategy in the plan. */
+  eat: Eat;
   strategies: StrategyEntry[];
   sizes: number[];
   rounds: number[];
@@ -39,25 +42,38 @@ export function peakBytes(n: number): number {
 export async function measureRecord(
   entry: StrategyEntry,
   host: Host,
-  cake: Uint32Array,
-  expected: Uint32Array,
+  cake: Cake,
+  expected: Cake,
   rounds: number,
-  plan: Pick<Plan, 'order' | 'poolSize' | 'stop' | 'gpu'>,
+  plan: Pick<Plan, 'eat' | 'order' | 'poolSize' | 'stop' | 'gpu'>,
   interrupt?: AbortSignal,
 ): Promise<{ record: BenchRecord; startup: StartupRecord[] }> {
   const n = cake.length;
-  const { startup, settings, ...measured } = await measure(entry, host, cake, expected, { rounds, poolSize: plan.poolSize, ...plan.gpu }, plan.stop, interrupt);
+  const { eat } = plan;
+  const { startup, settings, largestError, ...measured } = await measure(entry, host, cake, expected, { eat, rounds, poolSize: plan.poolSize, ...plan.gpu }, plan.stop, interrupt);
   const record: BenchRecord = {
     strategy: entry.name,
     n,
     rounds,
     cake: plan.order,
+    ...eatFields(eat),
     ...settings,
     ...measured,
+    ...(eat.element === 'f32' ? { largestError } : {}),
     runs: measured.samplesMs.length,
     nsPerSliceRound: (measured.medianMs * 1e6) / (n * rounds),
   };
   return { record, startup: startup.map((cost) => ({ strategy: entry.name, ...cost })) };
+}
+
+/** The eat function as the report's environment names it. */
+export function eatSummary(eat: Eat): EatSummary {
+  return { name: eat.name, element: eat.element, eatHash: eatHash(eat), comparison: comparisonOf(eat), summary: eat.summary, from: 'builtin' in eat.source ? 'built in' : eat.wgsl.file.replace(/ \(wgsl string\)$/, '') };
+}
+
+/** What a record says of its eat function: name, element, a hash of its sources, and how results were compared. */
+export function eatFields(eat: Eat): Pick<BenchRecord, 'eat' | 'element' | 'eatHash' | 'comparison'> {
+  return { eat: eat.name, element: eat.element, eatHash: eatHash(eat), comparison: comparisonOf(eat) };
 }
 
 /**
@@ -94,15 +110,15 @@ export async function runPlan(
   onProgress: (progress: Progress) => void = () => {},
   stop?: AbortSignal,
 ): Promise<BenchReport> {
-  const report: BenchReport = { schema, environment, results: [], startup: [], failures: [] };
+  const report: BenchReport = { schema, environment: { ...environment, eat: eatSummary(plan.eat) }, results: [], startup: [], failures: [] };
   const total = plan.sizes.length * plan.rounds.length * plan.strategies.length;
   let done = 0;
   for (const n of plan.sizes) {
-    const cake = bake(n, { order: plan.order });
+    const cake = bake(n, { order: plan.order, eat: plan.eat });
     for (const rounds of plan.rounds) {
       if (stop?.aborted) break;
       onProgress({ kind: 'reference', n, rounds });
-      const expected = expectedEaten(cake, rounds);
+      const expected = expectedEaten(plan.eat, cake, rounds);
       for (const entry of plan.strategies) {
         if (stop?.aborted) break;
         onProgress({ kind: 'start', strategy: entry.name, n, rounds, done, total });

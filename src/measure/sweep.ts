@@ -1,13 +1,14 @@
 // Sweeps sizes x rounds x strategies inside a time budget, cheapest work first, so that an interrupted or
 // budget-cut sweep still holds a complete map of the small cakes. Never prints: progress is an event.
 import { bake } from '../cake.ts';
+import type { Cake } from '../eat.ts';
 import type { Host } from '../host.ts';
 import type { StrategyEntry } from '../strategy.ts';
 import { measureMemcpy } from './memcpy.ts';
 import type { BenchReport, Environment, SkippedCell } from '../record/record.ts';
 import { schema } from '../record/record.ts';
 import type { StopRule } from './run.ts';
-import { measureInto, measureRecord, type Plan, type Progress } from './suite.ts';
+import { eatSummary, measureInto, measureRecord, type Plan, type Progress } from './suite.ts';
 import { CostModel, maxCellShare } from './sweep-costs.ts';
 import { expectedEaten } from './verify.ts';
 
@@ -64,7 +65,7 @@ export async function runSweep(
   onProgress: (progress: SweepProgress) => void = () => {},
   stop?: AbortSignal,
 ): Promise<BenchReport> {
-  const report: BenchReport = { schema, environment, results: [], startup: [], failures: [], copies: [], skipped: [] };
+  const report: BenchReport = { schema, environment: { ...environment, eat: eatSummary(plan.eat) }, results: [], startup: [], failures: [], copies: [], skipped: [] };
   const rows = sweepOrder(plan.sizes, plan.rounds);
   const costs = new CostModel(); // per strategy, and 'reference' for the CPU twin's eating
   const total = rows.length * plan.strategies.length;
@@ -88,7 +89,7 @@ export async function runSweep(
     onProgress({ kind: 'skip', ...cell });
     done++;
   };
-  const cakes = new Map<number, Uint32Array>();
+  const cakes = new Map<number, Cake>();
   for (const [rowIndex, row] of rows.entries()) {
     if (stop?.aborted) break;
     const { n, rounds } = row;
@@ -104,13 +105,13 @@ export async function runSweep(
     }
     let cake = cakes.get(n);
     if (!cake) {
-      cake = bake(n, { order: plan.order });
+      cake = bake(n, { order: plan.order, eat: plan.eat });
       cakes.set(n, cake);
       report.copies!.push(measureMemcpy(cake));
     }
     onProgress({ kind: 'reference', n, rounds });
     const referenceStartMs = performance.now();
-    const expected = expectedEaten(cake, rounds);
+    const expected = expectedEaten(plan.eat, cake, rounds);
     const referenceTookMs = performance.now() - referenceStartMs;
     costs.add('reference', { rounds, work: n * rounds, medianMs: referenceTookMs, overheadMs: 0 });
     for (const [strategyIndex, entry] of plan.strategies.entries()) {

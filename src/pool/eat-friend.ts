@@ -1,28 +1,45 @@
 // The friend side of every pool: answers one message. Each host's worker entry calls answer().
-import { eat, eatSlices } from '../eat.ts';
-import { eatCakeSlices, instantiateShared, kernelBytes, type EatKernel } from '../simd/kernel.ts';
+import { eatSlices, type Eat } from '../eat.ts';
+import { loadEat } from '../eats/load.ts';
+import { eatCakeSlices, instantiateShared, type EatKernel } from '../simd/kernel.ts';
 import { epochMs, type FromFriend, type ToFriend } from './friend.ts';
 
 export type Reply = (reply: FromFriend, transfer?: Transferable[]) => void;
+
+/** The eat function the last hello named: every eating message means it. */
+let eating: Eat | undefined;
 
 /** Answers one message from the pool; an exception becomes a 'failed' reply naming what was being eaten. */
 export function answer(message: ToFriend, reply: Reply): void {
   try {
     answerOrThrow(message, reply);
   } catch (error) {
-    reply({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    fail(error, reply);
   }
+}
+
+function fail(error: unknown, reply: Reply): void {
+  reply({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+}
+
+function eatFunction(): Eat {
+  if (!eating) throw new Error('no eat function yet: the pool sends a hello naming it first');
+  return eating;
 }
 
 function answerOrThrow(message: ToFriend, reply: Reply): void {
   switch (message.kind) {
     case 'hello':
-      reply({ kind: 'ready' });
+      loadEat(message.eat).then((eat) => {
+        eating = eat;
+        reply({ kind: 'ready' });
+      }, (error) => fail(error, reply));
       return;
     case 'eat-chunk': {
       const { slices, rounds, chunk } = message;
+      const eat = eatFunction();
       const eatStartMs = epochMs();
-      eatSlices(slices, slices, rounds); // the friend's own copy: eaten in place
+      eatSlices(eat, slices, slices, rounds); // the friend's own copy: eaten in place
       const eatEndMs = epochMs();
       const eaten: FromFriend = { kind: 'chunk-eaten', chunk, slices, eatStartMs, eatEndMs };
       reply(eaten, message.giveBack === 'transfer' ? [slices.buffer as ArrayBuffer] : []);
@@ -30,36 +47,38 @@ function answerOrThrow(message: ToFriend, reply: Reply): void {
     }
     case 'eat-shared': {
       const { cake, from, to, rounds, chunk } = message;
+      const eat = eatFunction();
       const eatStartMs = epochMs();
-      eatSlices(cake, cake, rounds, from, to);
+      eatSlices(eat, cake, cake, rounds, from, to);
       reply({ kind: 'chunk-eaten', chunk, eatStartMs, eatEndMs: epochMs() });
       return;
     }
     case 'eat-shared-simd': {
       const { memory, memoryId, from, to, rounds, chunk } = message;
-      const kernel = simdKernelFor(memory, memoryId);
+      const kernel = simdKernelFor(eatFunction(), memory, memoryId);
       const eatStartMs = epochMs();
       eatCakeSlices(kernel, from, to, rounds);
       reply({ kind: 'chunk-eaten', chunk, eatStartMs, eatEndMs: epochMs() });
       return;
     }
     case 'eat-slice': {
+      const eat = eatFunction();
       const startMs = performance.now();
-      const eaten = eat(message.slice, message.rounds);
+      const eaten = eat.cpu(message.slice, message.rounds);
       reply({ kind: 'slice-eaten', index: message.index, eaten, eatMs: performance.now() - startMs });
       return;
     }
   }
 }
 
-let simdModule: WebAssembly.Module | undefined;
-let simdKernel: { memoryId: number; kernel: EatKernel } | undefined;
+let simdKernel: { eat: Eat; memoryId: number; kernel: EatKernel } | undefined;
 
-/** The SIMD kernel over `memory`, compiled once per friend and instantiated once per memory. */
-function simdKernelFor(memory: WebAssembly.Memory, memoryId: number): EatKernel {
-  if (simdKernel?.memoryId !== memoryId) {
-    simdModule ??= new WebAssembly.Module(kernelBytes('shared') as BufferSource);
-    simdKernel = { memoryId, kernel: instantiateShared(simdModule, memory) };
+/** The eat function's SIMD kernel over `memory`, instantiated once per eat function and memory. */
+function simdKernelFor(eat: Eat, memory: WebAssembly.Memory, memoryId: number): EatKernel {
+  if (simdKernel?.memoryId !== memoryId || simdKernel.eat !== eat) {
+    if (!eat.simd) throw new Error(`the eat function '${eat.name}' has no WebAssembly SIMD twin`);
+    const module = new WebAssembly.Module(eat.simd.bytes('shared') as BufferSource);
+    simdKernel = { eat, memoryId, kernel: instantiateShared(module, memory) };
   }
   return simdKernel.kernel;
 }

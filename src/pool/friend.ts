@@ -1,10 +1,11 @@
 // A friend: one worker (a Web Worker or a worker_thread) and the messages it understands.
+import type { Cake, EatSource } from '../eat.ts';
 
 /** Eat a chunk the friend owns: its own copy, sent by clone or by transfer. */
 export interface EatChunk {
   kind: 'eat-chunk';
   chunk: number;
-  slices: Uint32Array;
+  slices: Cake;
   rounds: number;
   /** How to send the eaten chunk back: 'clone' copies it, 'transfer' moves its buffer. */
   giveBack: 'clone' | 'transfer';
@@ -14,7 +15,7 @@ export interface EatChunk {
 export interface EatShared {
   kind: 'eat-shared';
   chunk: number;
-  cake: Uint32Array;
+  cake: Cake;
   from: number;
   to: number;
   rounds: number;
@@ -22,7 +23,7 @@ export interface EatShared {
 
 /**
  * Eat slices [from, to) of a cake at byte 0 of a shared WebAssembly memory, in place, with the SIMD kernel
- * (src/simd/eat.wat). `memoryId` names the memory, so a friend instantiates the kernel once per memory
+ * (the eat function's SIMD twin). `memoryId` names the memory, so a friend instantiates the kernel once per memory
  * rather than once per message (each message brings a new wrapper object for the same memory).
  */
 export interface EatSharedSimd {
@@ -43,12 +44,18 @@ export interface EatSlice {
   rounds: number;
 }
 
-export type ToFriend = { kind: 'hello' } | EatChunk | EatShared | EatSharedSimd | EatSlice;
+/** The first message: which eat function every later message means. The friend answers 'ready' once it has it. */
+export interface Hello {
+  kind: 'hello';
+  eat: EatSource;
+}
+
+export type ToFriend = Hello | EatChunk | EatShared | EatSharedSimd | EatSlice;
 
 /** Times are epoch milliseconds (performance.timeOrigin + performance.now()), comparable across threads. */
 export type FromFriend =
   | { kind: 'ready' }
-  | { kind: 'chunk-eaten'; chunk: number; slices?: Uint32Array; eatStartMs: number; eatEndMs: number }
+  | { kind: 'chunk-eaten'; chunk: number; slices?: Cake; eatStartMs: number; eatEndMs: number }
   | { kind: 'slice-eaten'; index: number; eaten: number; eatMs: number }
   | { kind: 'failed'; message: string };
 

@@ -1,4 +1,5 @@
 // What every pool strategy shares: inviting the friends, cutting the cake, shutting the pool.
+import { newCake, type Cake, type Eat } from '../eat.ts';
 import type { Host } from '../host.ts';
 import type { EatOptions, Phases, StartupCost, Strategy } from '../strategy.ts';
 import { cut, type Chunk } from './chunks.ts';
@@ -11,7 +12,9 @@ type ChunkEaten = Extract<FromFriend, { kind: 'chunk-eaten' }>;
 export abstract class PoolStrategy implements Strategy {
   readonly clock = 'performance.now (friends: timeOrigin + now)';
   protected pool!: Pool;
-  protected cake: Uint32Array = new Uint32Array(0);
+  protected cake: Cake = new Uint32Array(0);
+  /** What eating a slice means: the friends learn it in their hello. */
+  protected eatFunction!: Eat;
   protected rounds = 1;
   protected chunks: Chunk[] = [];
   /** The friend that ate each chunk in the last eat(), from the replies themselves. */
@@ -22,10 +25,11 @@ export abstract class PoolStrategy implements Strategy {
     private readonly host: Host,
   ) {}
 
-  async prepare(cake: Uint32Array, { rounds, poolSize }: EatOptions): Promise<StartupCost[]> {
+  async prepare(cake: Cake, { eat, rounds, poolSize }: EatOptions): Promise<StartupCost[]> {
     this.cake = cake;
+    this.eatFunction = eat;
     this.rounds = rounds;
-    const { pool, startup } = await Pool.invite(this.host, poolSize);
+    const { pool, startup } = await Pool.invite(this.host, poolSize, eat);
     this.pool = pool;
     this.chunks = cut(cake.length, pool.size);
     this.setUp();
@@ -34,6 +38,11 @@ export abstract class PoolStrategy implements Strategy {
 
   /** Untimed allocations after the friends are ready. */
   protected setUp(): void {}
+
+  /** A new zeroed cake of this cake's length and element. */
+  protected newCake(): Cake {
+    return newCake(this.eatFunction.element, this.cake.length);
+  }
 
   /** Names a chunk in error messages. */
   protected describe(chunk: number): string {
@@ -77,7 +86,7 @@ export abstract class PoolStrategy implements Strategy {
   }
 
   abstract eat(): Promise<Phases>;
-  abstract eaten(): Uint32Array;
+  abstract eaten(): Cake;
 
   async dispose(): Promise<void> {
     await this.pool?.dispose();

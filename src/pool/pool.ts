@@ -1,4 +1,5 @@
 // A pool of friends: invites them, posts work, collects replies, and shuts everyone down on any failure.
+import type { Eat } from '../eat.ts';
 import type { Host } from '../host.ts';
 import type { StartupCost } from '../strategy.ts';
 import type { Friend, FromFriend, ToFriend } from './friend.ts';
@@ -24,16 +25,16 @@ export class Pool {
   }
 
   /**
-   * Starts `size` friends and waits until each has answered a hello. The start-up cost is the time from the
-   * first spawn to the last first reply.
+   * Starts `size` friends and waits until each has answered a hello, which tells them the eat function (a
+   * friend loads a user's module then). The start-up cost is the time from the first spawn to the last reply.
    */
-  static async invite(host: Host, size: number): Promise<{ pool: Pool; startup: StartupCost[] }> {
+  static async invite(host: Host, size: number, eat: Eat): Promise<{ pool: Pool; startup: StartupCost[] }> {
     const startMs = performance.now();
     const friends = Array.from({ length: size }, (_, id) => host.inviteFriend(id));
     const pool = new Pool(friends);
     friends.forEach((friend, id) => friend.listen((reply) => pool.hear(id, reply), (error) => pool.fail(id, error)));
     try {
-      await pool.collectReady();
+      await pool.collectReady(eat);
     } catch (error) {
       await pool.dispose();
       throw error;
@@ -69,11 +70,11 @@ export class Pool {
   private readyCount = 0;
   private readyWaiter: (() => void) | undefined;
 
-  private collectReady(): Promise<void> {
+  private collectReady(eat: Eat): Promise<void> {
     return new Promise((resolve, reject) => {
       this.readyWaiter = resolve;
       this.collector = { remaining: Infinity, onReply: () => {}, resolve: () => {}, reject };
-      this.friends.forEach((friend) => friend.post({ kind: 'hello' }));
+      this.friends.forEach((friend) => friend.post({ kind: 'hello', eat: eat.source }));
     });
   }
 

@@ -8,6 +8,17 @@ import type { WaitPolicy } from '../gpu/wait.ts';
 
 export const schema = 'parallel-cake/bench@1';
 
+/** An eat function as a report names it: enough to tell two apart and to say how slices were checked. */
+export interface EatSummary {
+  name: string;
+  element: 'u32' | 'f32';
+  eatHash: string;
+  comparison: string;
+  summary: string;
+  /** Where it came from: a built-in's name, or the user's file. */
+  from: string;
+}
+
 export interface Environment {
   runtime: string;
   cpus: string;
@@ -17,6 +28,8 @@ export interface Environment {
   hostClock: { name: 'performance.now'; resolutionMs: number };
   /** The adapter, its timestamps' trustworthiness and the wait policy, when a GPU strategy ran. */
   gpu?: GpuEnvironment;
+  /** The eat function every record of the report ate (records say it too). */
+  eat?: EatSummary;
   /** What peakRssGrowthBytes / peakArrayBufferGrowthBytes measure (see src/measure/memory.ts). */
   memoryMeasure?: string;
 }
@@ -26,6 +39,15 @@ export interface BenchRecord {
   n: number;
   rounds: number;
   cake: CakeOrder;
+  /** The eat function's name ('hash' in records from before eat functions were values, which lack these four). */
+  eat?: string;
+  element?: 'u32' | 'f32';
+  /** A hash of the eat function's sources and behaviour (src/eat.ts eatHash): records of different ones never match. */
+  eatHash?: string;
+  /** How slices were checked against the CPU twin: 'bit-exact', or 'within 64 ulps or absolute 0.001'. */
+  comparison?: string;
+  /** f32 eat functions: the largest difference from the CPU twin seen in any run, warm-ups included. */
+  largestError?: { ulps: number; relative: number; absolute: number };
   /** Pools: friends. GPU strategies add theirs (workgroupSize, upload route...). */
   poolSize?: number;
   [setting: string]: unknown;

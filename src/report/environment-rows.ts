@@ -57,6 +57,8 @@ export function environmentRows(report: BenchReport): EnvironmentRow[] {
     { label: 'Cores', value: String(env.cores) },
     { label: 'Host clock', value: `${env.hostClock.name}, smallest step ${step(env.hostClock.resolutionMs)} (every wall time and CPU phase)` },
   ];
+  const eat = env.eat ?? (report.results[0]?.eat ? undefined : { name: 'hash', element: 'u32', comparison: 'bit-exact', eatHash: '', summary: '', from: 'built in' });
+  if (eat) rows.push({ label: 'Eat function', value: `${eat.name} (${eat.element}, ${eat.from}${eat.eatHash ? `, sources #${eat.eatHash}` : ''}): ${eat.summary ? `${eat.summary}; ` : ''}every run checked against its CPU twin, ${eat.comparison}` });
   const setting = (name: string) => (record: BenchRecord) => record[name];
   const adapter = env.gpu ? `${env.gpu.adapter.description} (vendor ${env.gpu.adapter.vendor || 'unknown'}, architecture ${env.gpu.adapter.architecture || 'unknown'})` : distinctValues(report.results, setting('adapter')).join('; ');
   if (adapter) rows.push({ label: 'GPU adapter', value: adapter });

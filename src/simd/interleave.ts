@@ -16,6 +16,6 @@ export const interleaveSteps: readonly { step: KernelStep; summary: string }[] =
 export const interleaveEntries: readonly StrategyEntry[] = interleaveSteps.map(({ step, summary }) => ({
   name: `simd:${step}`,
   summary,
-  unavailable: () => simdUnavailable(),
+  unavailable: (_host, eat) => (eat.name === 'hash' ? simdUnavailable(eat) : `the interleave steps are hash.wat's; ${eat.name} has none`),
   create: () => createSimd(`simd:${step}`, step),
 }));

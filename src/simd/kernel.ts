@@ -1,7 +1,6 @@
-// The SIMD eat kernel (src/simd/eat.wat) as a host-independent module: detection, memory, instances.
-import eatWasm from './eat.wat?bytes';
-import eatSharedWasm from './eat.wat?shared-bytes';
+// An eat function's SIMD twin (src/eats/*.wat) as a host-independent module: detection, memory, instances.
 import { bytesPerSlice } from '../cake.ts';
+import type { Eat } from '../eat.ts';
 
 /** Slices one i32x4 instruction eats. */
 export const lanes = 4;
@@ -14,11 +13,10 @@ const bytesPerPage = 65536; // WebAssembly's page size
 /** Which kernel build: a private memory (one thread) or a shared one (friends). */
 export type KernelMemory = 'private' | 'shared';
 
-export function kernelBytes(memory: KernelMemory): Uint8Array {
-  return memory === 'shared' ? eatSharedWasm : eatWasm;
-}
-
-/** The functions eat.wat exports. Byte addresses; rounds >= 1; each eatX returns where it stopped. */
+/**
+ * The functions a SIMD twin exports: eatSlices always; hash.wat also its step functions (for the interleave
+ * measurement). Byte addresses; rounds >= 1; each eatX returns where it stopped.
+ */
 export interface EatKernel {
   eatSlices(fromByte: number, toByte: number, rounds: number): void;
   eatScalars1(atByte: number, endByte: number, rounds: number): number;
@@ -43,13 +41,13 @@ export function eatWithStep(kernel: EatKernel, step: KernelStep, from: number, t
 }
 
 /**
- * Why the SIMD kernel cannot run here, or undefined when it can. Validates the real kernel (`bytes`, the
- * private-memory build by default): an engine without WebAssembly SIMD, or without threads for the shared
- * build, rejects it.
+ * Why `eat`'s SIMD kernel cannot run here, or undefined when it can: an eat function without a SIMD twin, or an
+ * engine that rejects the real kernel (no WebAssembly SIMD, or no threads for the shared build).
  */
-export function simdUnavailable(bytes: Uint8Array = eatWasm, memory: KernelMemory = 'private'): string | undefined {
+export function simdUnavailable(eat: Eat, memory: KernelMemory = 'private'): string | undefined {
+  if (!eat.simd) return `the eat function '${eat.name}' has no WebAssembly SIMD twin (an eat function may bring one, as hash and stream do).`;
   if (typeof WebAssembly !== 'object') return 'WebAssembly is unavailable in this runtime. Use Node >= 16 or a current browser.';
-  if (WebAssembly.validate(bytes as BufferSource)) return undefined;
+  if (WebAssembly.validate(eat.simd.bytes(memory) as BufferSource)) return undefined;
   const needs = memory === 'shared' ? '128-bit SIMD and threads (shared memory)' : '128-bit SIMD';
   return `this engine rejects the WebAssembly eat kernel, which needs ${needs}. Use Node >= 16.4, Chrome >= 91, Firefox >= 89 or Safari >= 16.4.`;
 }
@@ -68,8 +66,9 @@ export function cakeMemory(who: string, slices: number, memory: KernelMemory): W
  * Compiles and instantiates the kernel over `memory` (asynchronously: a page's main thread may not compile
  * synchronously). Pass the build that matches the memory.
  */
-export async function instantiate(memory: WebAssembly.Memory, build: KernelMemory): Promise<EatKernel> {
-  const module = await WebAssembly.compile(kernelBytes(build) as BufferSource);
+export async function instantiate(eat: Eat, memory: WebAssembly.Memory, build: KernelMemory): Promise<EatKernel> {
+  if (!eat.simd) throw new Error(simdUnavailable(eat));
+  const module = await WebAssembly.compile(eat.simd.bytes(build) as BufferSource);
   const instance = await WebAssembly.instantiate(module, { cake: { memory } });
   return instance.exports as unknown as EatKernel;
 }

@@ -9,6 +9,7 @@ import type { PassTimer } from '../gpu/timing.ts';
 import { waitFor, waitUsed, type WaitPolicy } from '../gpu/wait.ts';
 import { wallRestMs } from '../gpu/wall-rest.ts';
 import { timestampClockPrefix } from '../gpu/kernel-clock.ts';
+import { newCake, type Cake, type Eat } from '../eat.ts';
 import type { Host } from '../host.ts';
 import type { EatOptions, Phases, StartupCost, Strategy, StrategyEntry } from '../strategy.ts';
 
@@ -19,8 +20,9 @@ class GpuResident implements Strategy {
   private timer: PassTimer | undefined;
   private wait: WaitPolicy = 'nap';
   private readback!: Readback;
-  private eatenCake = new Uint32Array(0);
-  private cake: Uint32Array = new Uint32Array(0);
+  private eatenCake: Cake = new Uint32Array(0);
+  private cake: Cake = new Uint32Array(0);
+  private eatFunction!: Eat;
   private rounds = 1;
   private started!: StartedGpu['settings'];
 
@@ -31,15 +33,16 @@ class GpuResident implements Strategy {
   }
 
   /** Uploads the cake once, untimed: from here on it stays on the device. */
-  async prepare(cake: Uint32Array, options: EatOptions): Promise<StartupCost[]> {
+  async prepare(cake: Cake, options: EatOptions): Promise<StartupCost[]> {
     this.cake = cake;
+    this.eatFunction = options.eat;
     this.rounds = options.rounds;
     const started = await startGpu(this.host, cake.length, options);
     ({ gpu: this.gpu, kernel: this.kernel, wait: this.wait, timer: this.timer, settings: this.started } = started);
     this.kernel.portions.forEach(({ from, to }, portion) => this.gpu.device.queue.writeBuffer(this.kernel.cakeBuffers[portion]!, 0, cake, from, to - from));
     await this.gpu.device.queue.onSubmittedWorkDone();
     this.readback = new Readback(this.gpu.device, this.kernel.portions);
-    this.eatenCake = new Uint32Array(cake.length);
+    this.eatenCake = newCake(options.eat.element, cake.length);
     return started.startup;
   }
 
@@ -74,10 +77,10 @@ class GpuResident implements Strategy {
   }
 
   watch() {
-    return watchEating(this.gpu, this.cake, this.rounds, this.started.workgroupSize);
+    return watchEating(this.gpu, this.eatFunction, this.cake, this.rounds, this.started.workgroupSize);
   }
 
-  eaten(): Uint32Array {
+  eaten(): Cake {
     return this.eatenCake;
   }
 

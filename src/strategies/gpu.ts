@@ -6,6 +6,7 @@ import type { PassTimer } from '../gpu/timing.ts';
 import { waitFor, waitUsed, type WaitPolicy } from '../gpu/wait.ts';
 import { wallRestMs } from '../gpu/wall-rest.ts';
 import { timestampClockPrefix } from '../gpu/kernel-clock.ts';
+import { newCake, type Cake, type Eat } from '../eat.ts';
 import type { Host } from '../host.ts';
 import type { EatOptions, Phases, StartupCost, Strategy, StrategyEntry } from '../strategy.ts';
 import { watchEating } from '../gpu/watch.ts';
@@ -19,8 +20,9 @@ class GpuStrategy implements Strategy {
   private readback!: Readback;
   private timer: PassTimer | undefined;
   private wait: WaitPolicy = 'nap';
-  private cake: Uint32Array = new Uint32Array(0);
-  private eatenCake = new Uint32Array(0);
+  private cake: Cake = new Uint32Array(0);
+  private eatFunction!: Eat;
+  private eatenCake: Cake = new Uint32Array(0);
   private rounds = 1;
   private started!: StartedGpu['settings'];
 
@@ -30,10 +32,11 @@ class GpuStrategy implements Strategy {
     return this.timer ? `${timestampClockPrefix}, overlapping encode and readback; other phases: performance.now` : 'performance.now (no trustworthy timestamp-query, or --kernel-clock wall: kernel = submit to onSubmittedWorkDone)';
   }
 
-  async prepare(cake: Uint32Array, options: EatOptions): Promise<StartupCost[]> {
+  async prepare(cake: Cake, options: EatOptions): Promise<StartupCost[]> {
     this.cake = cake;
+    this.eatFunction = options.eat;
     this.rounds = options.rounds;
-    this.eatenCake = new Uint32Array(cake.length);
+    this.eatenCake = newCake(options.eat.element, cake.length);
     const started = await startGpu(this.host, cake.length, options);
     ({ gpu: this.gpu, kernel: this.kernel, wait: this.wait, timer: this.timer, settings: this.started } = started);
     this.uploader = new Uploader(this.gpu.device, options.uploadRoute ?? 'writeBuffer');
@@ -81,10 +84,10 @@ class GpuStrategy implements Strategy {
   }
 
   watch() {
-    return watchEating(this.gpu, this.cake, this.rounds, this.started.workgroupSize);
+    return watchEating(this.gpu, this.eatFunction, this.cake, this.rounds, this.started.workgroupSize);
   }
 
-  eaten(): Uint32Array {
+  eaten(): Cake {
     return this.eatenCake;
   }
 

@@ -1,5 +1,6 @@
 // The pool most Node users would pick: piscina, given the same chunks as pool-copy.
 import { bytesPerSlice } from '../cake.ts';
+import { newCake, type Cake, type Eat, type EatSource } from '../eat.ts';
 import type { Host } from '../host.ts';
 import { cut, type Chunk } from '../pool/chunks.ts';
 import { epochMs } from '../pool/friend.ts';
@@ -8,10 +9,12 @@ import type { EatOptions, Phases, StartupCost, Strategy, StrategyEntry } from '.
 
 /** What the piscina friend (bench/piscina-friend.ts) takes and returns. */
 export interface PiscinaTask {
-  slices: Uint32Array;
+  /** Which eat function: the friend loads it once (a user's module by URL) and keeps it. */
+  eat: EatSource;
+  slices: Cake;
   rounds: number;
 }
-export type PiscinaEaten = EatSpan & { slices: Uint32Array };
+export type PiscinaEaten = EatSpan & { slices: Cake };
 
 interface PiscinaPool {
   run(task: PiscinaTask): Promise<PiscinaEaten>;
@@ -25,23 +28,25 @@ class PiscinaStrategy implements Strategy {
   readonly name = 'piscina';
   readonly clock = 'performance.now (friends: timeOrigin + now)';
   private piscina: PiscinaPool | undefined;
-  private cake: Uint32Array = new Uint32Array(0);
-  private eatenCake = new Uint32Array(0);
+  private cake: Cake = new Uint32Array(0);
+  private eatenCake: Cake = new Uint32Array(0);
+  private eatFunction!: Eat;
   private rounds = 1;
   private chunks: Chunk[] = [];
 
   constructor(private readonly filename: string) {}
 
-  async prepare(cake: Uint32Array, { rounds, poolSize }: EatOptions): Promise<StartupCost[]> {
+  async prepare(cake: Cake, { eat, rounds, poolSize }: EatOptions): Promise<StartupCost[]> {
     const startMs = performance.now();
     const { Piscina } = await import(/* @vite-ignore */ piscinaModule);
     const threads = { minThreads: poolSize, maxThreads: poolSize };
     this.piscina = new Piscina({ filename: this.filename, ...threads, idleTimeout: 60_000 }) as PiscinaPool;
-    const hello = new Uint32Array(1);
-    await Promise.all(Array.from({ length: poolSize }, () => this.piscina!.run({ slices: hello.slice(), rounds: 1 })));
+    const hello = newCake(eat.element, 1);
+    await Promise.all(Array.from({ length: poolSize }, () => this.piscina!.run({ eat: eat.source, slices: hello.slice(), rounds: 1 })));
     this.cake = cake;
+    this.eatFunction = eat;
     this.rounds = rounds;
-    this.eatenCake = new Uint32Array(cake.length);
+    this.eatenCake = newCake(eat.element, cake.length);
     this.chunks = cut(cake.length, poolSize);
     return [{ name: `piscina start (${poolSize} threads, to ${poolSize} first tasks done)`, ms: performance.now() - startMs }];
   }
@@ -50,7 +55,7 @@ class PiscinaStrategy implements Strategy {
     const piscina = this.piscina!;
     const startMs = epochMs();
     const tasks = this.chunks.map(({ from, to }, chunk) =>
-      piscina.run({ slices: this.cake.slice(from, to), rounds: this.rounds }).then(
+      piscina.run({ eat: this.eatFunction.source, slices: this.cake.slice(from, to), rounds: this.rounds }).then(
         (eaten) => {
           this.eatenCake.set(eaten.slices, from);
           return eaten;
@@ -69,7 +74,7 @@ class PiscinaStrategy implements Strategy {
     return { poolSize: this.chunks.length };
   }
 
-  eaten(): Uint32Array {
+  eaten(): Cake {
     return this.eatenCake;
   }
 

@@ -1,14 +1,15 @@
 // Invite friends: each gets a copy of its chunk, eats it, and sends a copy back to be reassembled.
 import { bytesPerSlice } from '../cake.ts';
+import type { Cake } from '../eat.ts';
 import { epochMs } from '../pool/friend.ts';
 import { PoolStrategy } from '../pool/pool-strategy.ts';
 import type { Phases, StrategyEntry } from '../strategy.ts';
 
 class PoolCopy extends PoolStrategy {
-  private eatenCake = new Uint32Array(0);
+  private eatenCake: Cake = new Uint32Array(0);
 
   protected override setUp(): void {
-    this.eatenCake = new Uint32Array(this.cake.length);
+    this.eatenCake = this.newCake();
   }
 
   async eat(): Promise<Phases> {
@@ -20,7 +21,7 @@ class PoolCopy extends PoolStrategy {
     );
   }
 
-  eaten(): Uint32Array {
+  eaten(): Cake {
     return this.eatenCake;
   }
 

@@ -1,12 +1,12 @@
 // Shared memory: friends eat the cake in place, in a SharedArrayBuffer; nothing is copied.
-import { bake } from '../cake.ts';
+import { newCake, type Cake } from '../eat.ts';
 import { epochMs } from '../pool/friend.ts';
 import { PoolStrategy } from '../pool/pool-strategy.ts';
 import type { Phases, StrategyEntry } from '../strategy.ts';
 
 class PoolShared extends PoolStrategy {
-  private table: Uint32Array = new Uint32Array(0);
-  private uneaten: Uint32Array = new Uint32Array(0);
+  private table: Cake = new Uint32Array(0);
+  private uneaten: Cake = new Uint32Array(0);
 
   /**
    * A cake already in shared memory is eaten where it lies: the caller sees it eaten. Any other cake is
@@ -14,7 +14,8 @@ class PoolShared extends PoolStrategy {
    */
   protected override setUp(): void {
     const isShared = this.cake.buffer instanceof SharedArrayBuffer;
-    this.table = isShared ? this.cake : bake(this.cake.length, { isShared: true });
+    this.table = isShared ? this.cake : newCake(this.eatFunction.element, this.cake.length, true);
+    if (!isShared) this.table.set(this.cake);
     this.uneaten = this.cake.slice();
   }
 
@@ -27,7 +28,7 @@ class PoolShared extends PoolStrategy {
     return this.serveChunks(epochMs(), ({ from, to }, chunk) => [{ kind: 'eat-shared', chunk, cake: this.table, from, to, rounds: this.rounds }]);
   }
 
-  eaten(): Uint32Array {
+  eaten(): Cake {
     return this.table;
   }
 

@@ -2,7 +2,8 @@
 import { bytesPerSlice } from '../cake.ts';
 import { epochMs } from '../pool/friend.ts';
 import { PoolStrategy } from '../pool/pool-strategy.ts';
-import { cakeMemory, kernelStep, lanes, simdUnavailable, kernelBytes } from '../simd/kernel.ts';
+import { cakeOver, type Cake } from '../eat.ts';
+import { cakeMemory, kernelStep, lanes, simdUnavailable } from '../simd/kernel.ts';
 import type { Phases, StrategyEntry } from '../strategy.ts';
 
 let memoriesMade = 0; // names each shared memory for the friends' kernel cache
@@ -10,13 +11,13 @@ let memoriesMade = 0; // names each shared memory for the friends' kernel cache
 class PoolSimd extends PoolStrategy {
   private memory: WebAssembly.Memory | undefined;
   private memoryId = 0;
-  private table: Uint32Array = new Uint32Array(0);
+  private table: Cake = new Uint32Array(0);
 
   /** Untimed: one shared memory for the whole run; friends instantiate the kernel over it on first use. */
   protected override setUp(): void {
     this.memory = cakeMemory(this.name, this.cake.length, 'shared');
     this.memoryId = ++memoriesMade;
-    this.table = new Uint32Array(this.memory.buffer, 0, this.cake.length);
+    this.table = cakeOver(this.eatFunction.element, this.memory.buffer, this.cake.length);
   }
 
   /**
@@ -29,7 +30,7 @@ class PoolSimd extends PoolStrategy {
     return this.serveChunks(startMs, ({ from, to }, chunk) => [{ kind: 'eat-shared-simd', chunk, memory: this.memory!, memoryId: this.memoryId, from, to, rounds: this.rounds }]);
   }
 
-  eaten(): Uint32Array {
+  eaten(): Cake {
     return this.table;
   }
 
@@ -45,9 +46,9 @@ class PoolSimd extends PoolStrategy {
 export const poolSimd: StrategyEntry = {
   name: 'pool-simd',
   summary: `cores x lanes: friends eat chunks of one shared WebAssembly memory with the SIMD kernel (${kernelStep})`,
-  unavailable: (host) =>
+  unavailable: (host, eat) =>
     host.hasSharedMemory
-      ? simdUnavailable(kernelBytes('shared'), 'shared')
+      ? simdUnavailable(eat, 'shared')
       : 'SharedArrayBuffer is unavailable: the page is not cross-origin isolated. Serve it with the COOP/COEP headers set in vite.config.ts.',
   create: (host) => new PoolSimd('pool-simd', host),
 };

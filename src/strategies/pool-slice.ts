@@ -1,15 +1,16 @@
 // Copy each slice, eat it, reassemble: one message per slice, so the cost of a message is what we see.
 import { bytesPerSlice } from '../cake.ts';
+import type { Cake } from '../eat.ts';
 import { epochMs } from '../pool/friend.ts';
 import { PoolStrategy } from '../pool/pool-strategy.ts';
 import type { Phases, StrategyEntry } from '../strategy.ts';
 
 class PoolSlice extends PoolStrategy {
-  private eatenCake = new Uint32Array(0);
+  private eatenCake: Cake = new Uint32Array(0);
   private sliceEaters = new Uint8Array(0);
 
   protected override setUp(): void {
-    this.eatenCake = new Uint32Array(this.cake.length);
+    this.eatenCake = this.newCake();
     this.sliceEaters = new Uint8Array(this.cake.length);
   }
 
@@ -36,7 +37,7 @@ class PoolSlice extends PoolStrategy {
     return this.sliceEaters;
   }
 
-  eaten(): Uint32Array {
+  eaten(): Cake {
     return this.eatenCake;
   }
 

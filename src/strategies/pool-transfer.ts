@@ -1,17 +1,18 @@
 // Friends eat chunks whose buffers are moved (transferred), not cloned: one copy in, one copy out.
 import { bytesPerSlice } from '../cake.ts';
+import { newCake, type Cake } from '../eat.ts';
 import { epochMs } from '../pool/friend.ts';
 import { PoolStrategy } from '../pool/pool-strategy.ts';
 import type { Phases, StrategyEntry } from '../strategy.ts';
 
 class PoolTransfer extends PoolStrategy {
-  private eatenCake = new Uint32Array(0);
+  private eatenCake: Cake = new Uint32Array(0);
   /** One buffer per chunk that travels to its friend and back; detached while the friend holds it. */
-  private plates: Uint32Array[] = [];
+  private plates: Cake[] = [];
 
   protected override setUp(): void {
-    this.eatenCake = new Uint32Array(this.cake.length);
-    this.plates = this.chunks.map(({ from, to }) => new Uint32Array(to - from));
+    this.eatenCake = this.newCake();
+    this.plates = this.chunks.map(({ from, to }) => newCake(this.eatFunction.element, to - from));
   }
 
   async eat(): Promise<Phases> {
@@ -27,7 +28,7 @@ class PoolTransfer extends PoolStrategy {
     });
   }
 
-  eaten(): Uint32Array {
+  eaten(): Cake {
     return this.eatenCake;
   }
 

@@ -1,5 +1,6 @@
 // "Already parallel": one thread eats four slices per instruction with the WebAssembly SIMD kernel.
 import { bytesPerSlice } from '../cake.ts';
+import { cakeOver, type Cake } from '../eat.ts';
 import {
   cakeMemory,
   eatCakeSlices,
@@ -19,8 +20,8 @@ import type { Phases, Strategy, StrategyEntry } from '../strategy.ts';
  * kernel's function for the interleave measurement; the registered strategy uses eatSlices.
  */
 export function createSimd(name: string, step?: KernelStep): Strategy {
-  let cake: Uint32Array = new Uint32Array(0);
-  let table: Uint32Array = new Uint32Array(0);
+  let cake: Cake = new Uint32Array(0);
+  let table: Cake = new Uint32Array(0);
   let kernel: EatKernel | undefined;
   let rounds = 1;
   const eatTable = (): void =>
@@ -33,8 +34,8 @@ export function createSimd(name: string, step?: KernelStep): Strategy {
       cake = cakeToEat;
       rounds = options.rounds;
       const memory = cakeMemory(name, cake.length, 'private');
-      kernel = await instantiate(memory, 'private');
-      table = new Uint32Array(memory.buffer, 0, cake.length);
+      kernel = await instantiate(options.eat, memory, 'private');
+      table = cakeOver(options.eat.element, memory.buffer, cake.length);
       return [{ name: 'WebAssembly compile + instantiate', ms: performance.now() - startMs }];
     },
     async eat(): Promise<Phases> {
@@ -56,6 +57,6 @@ export function createSimd(name: string, step?: KernelStep): Strategy {
 export const simd: StrategyEntry = {
   name: 'simd',
   summary: 'already parallel: one thread, WebAssembly SIMD, four slices per i32x4 instruction (plus scalar slices beside them)',
-  unavailable: () => simdUnavailable(),
+  unavailable: (_host, eat) => simdUnavailable(eat),
   create: () => createSimd('simd'),
 };

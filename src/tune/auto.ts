@@ -1,5 +1,6 @@
 // --workgroup-size auto: the gpu strategies take their workgroup size from the host's tune cache when it has a
 // tuning for this adapter, n and rounds, else the usual 64; either way the record says which and why.
+import type { Eat } from '../eat.ts';
 import type { AdapterSummary, Gpu } from '../gpu/device.ts';
 import { TuneCache, type CacheStore } from './cache.ts';
 import { medianOf } from './noise.ts';
@@ -29,7 +30,7 @@ const untunedWorkgroupSize = 64; // the usual WebGPU advice
  * fastest workgroup size the tune measured for that shape, and names the tune's best shape overall (which may
  * be another kernel) so the record shows what is left on the table.
  */
-export function autoWorkgroupSize(access: TuneCacheAccess | undefined, gpu: Gpu, slices: number, rounds: number): AutoWorkgroupSize {
+export function autoWorkgroupSize(access: TuneCacheAccess | undefined, gpu: Gpu, eat: Eat, slices: number, rounds: number): AutoWorkgroupSize {
   const untuned = (why: string) => ({ workgroupSize: untunedWorkgroupSize, tuned: `no: ${why}; using ${untunedWorkgroupSize}` });
   if (!access) return untuned('this host has no tune cache');
   const store = access.storeFor(gpu.adapterSummary);
@@ -39,8 +40,8 @@ export function autoWorkgroupSize(access: TuneCacheAccess | undefined, gpu: Gpu,
   } catch (error) {
     return untuned((error as Error).message);
   }
-  const entry = cache.find(entryKey(access.runtime, slices, rounds));
-  if (!entry?.tuned) return untuned(`${store.where} has no tuning for n=${slices} rounds=${rounds} (run cake tune --n ${slices} --rounds ${rounds})`);
+  const entry = cache.find(entryKey(access.runtime, eat, slices, rounds));
+  if (!entry?.tuned) return untuned(`${store.where} has no tuning of ${eat.name} for n=${slices} rounds=${rounds} (run cake tune --eat ${eat.name} --n ${slices} --rounds ${rounds})`);
   let best: [number, number] | undefined;
   for (const [key, samples] of Object.entries(entry.samplesMs)) {
     const shape = parseShapeKey(key);

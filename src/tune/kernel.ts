@@ -1,31 +1,26 @@
 // One cake on the device for the tuner: its buffers, allocated once, and a pipeline per shape, compiled from
 // eat-shaped.wgsl or eat-vec4.wgsl with `override` constants (never by rewriting shader text).
 import { bytesPerSlice } from '../cake.ts';
+import { eatHash, type Cake, type Eat } from '../eat.ts';
 import { compile, createPipeline, type Gpu } from '../gpu/device.ts';
-import { kernels } from '../gpu/shaders.ts';
+import { frames, kernelFor } from '../gpu/shaders.ts';
+import { constantsOf, frameOf, gridFor, shapeKey, whyIllegal, type Shape, type ShapeLimits } from '../gpu/shapes.ts';
 import type { PassTimer } from '../gpu/timing.ts';
-import { gridFor, shapeKey, whyIllegal, type Shape, type ShapeLimits } from './space.ts';
 
 const cakeBinding = 0;
 const eatenBinding = 1;
 const mealBinding = 2;
 const mealBytes = 16; // struct Meal { rounds: u32 }, padded to a uniform buffer's 16-byte minimum
 
-/** Names the kernel sources and a hash of their text, so a cache never mixes timings of different kernels. */
-export function kernelIdentity(): string {
-  const sources = [kernels.eatShaped, kernels.eatVec4];
-  let hash = 0x811c9dc5; // FNV-1a over both files
+/**
+ * Names the frames, the eat function and a hash of all their text, so a cache never mixes timings of different
+ * kernels or eat functions.
+ */
+export function kernelIdentity(eat: Eat): string {
+  const sources = [frames.eatShaped, frames.eatVec4];
+  let hash = 0x811c9dc5; // FNV-1a over both frames
   for (const { code } of sources) for (let i = 0; i < code.length; i++) hash = Math.imul(hash ^ code.charCodeAt(i), 0x01000193);
-  return `${sources.map((s) => s.file).join('+')}#${(hash >>> 0).toString(16).padStart(8, '0')}`;
-}
-
-export function sourceOf(shape: Shape) {
-  return shape.load === 'vec4' ? kernels.eatVec4 : kernels.eatShaped;
-}
-
-/** The override constants that give a pipeline its shape. */
-export function constantsOf(shape: Shape): Record<string, number> {
-  return { workgroupSize: shape.workgroupSize, slicesPerInvocation: shape.slicesPerInvocation, isStrided: shape.layout === 'strided' ? 1 : 0 };
+  return `${sources.map((s) => s.file).join('+')}#${(hash >>> 0).toString(16).padStart(8, '0')}:${eat.name}#${eatHash(eat)}`;
 }
 
 interface ShapedPipeline {
@@ -43,9 +38,10 @@ export class ShapedCake {
 
   constructor(
     private readonly gpu: Gpu,
+    private readonly eat: Eat,
     readonly slices: number,
     rounds: number,
-    uneaten: Uint32Array,
+    uneaten: Cake,
   ) {
     const { device } = gpu;
     const size = slices * bytesPerSlice;
@@ -66,7 +62,7 @@ export class ShapedCake {
     if (this.pipelines.has(key)) return;
     const reason = whyIllegal(shape, this.slices, this.limits);
     if (reason) throw new Error(`${key} is illegal here: ${reason}.`);
-    const source = sourceOf(shape);
+    const source = kernelFor(frameOf(shape), this.eat);
     let module = this.modules.get(source.file);
     if (!module) this.modules.set(source.file, (module = await compile(this.gpu.device, source)));
     const pipeline = await createPipeline(this.gpu.device, module, source.entryPoint, constantsOf(shape));

@@ -1,7 +1,8 @@
-// Times shapes on a real device: every shape is verified bit-exact against the CPU twin before its first
+// Times shapes on a real device: every shape is verified against the CPU twin (bit-exact, or within an f32 eat's tolerance) before its first
 // sample, kernel time comes from timestamp queries when the device has them (else submit to done), and every
 // wait naps (src/gpu/wait.ts). Samples go into the cache as they are taken, so an interrupted tune resumes.
 import { bake } from '../cake.ts';
+import { cakeOver, type Cake, type Eat } from '../eat.ts';
 import { expectedEaten, verifyEaten } from '../measure/verify.ts';
 import type { Gpu } from '../gpu/device.ts';
 import { PassTimer } from '../gpu/timing.ts';
@@ -13,7 +14,7 @@ import { shapeKey, whyIllegal, type Shape } from './space.ts';
 
 export class TuneRunner {
   private readonly shaped: ShapedCake;
-  private readonly expected: Uint32Array;
+  private readonly expected: Cake;
   private readonly timer: PassTimer | undefined;
   private readonly readback: GPUBuffer;
   /** Shapes verified in this process (a resumed tune verifies each shape again before new samples). */
@@ -23,13 +24,14 @@ export class TuneRunner {
 
   constructor(
     private readonly gpu: Gpu,
+    private readonly eat: Eat,
     private readonly entry: TuneEntry,
     /** Called after each new sample, to persist the cache. */
     private readonly onSample: () => void,
   ) {
-    const cake = bake(entry.slices);
-    this.expected = expectedEaten(cake, entry.rounds);
-    this.shaped = new ShapedCake(gpu, entry.slices, entry.rounds, cake);
+    const cake = bake(entry.slices, { eat });
+    this.expected = expectedEaten(eat, cake, entry.rounds);
+    this.shaped = new ShapedCake(gpu, eat, entry.slices, entry.rounds, cake);
     this.timer = gpu.hasTimestamps ? new PassTimer(gpu.device) : undefined;
     this.readback = gpu.device.createBuffer({ size: cake.byteLength, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
   }
@@ -71,10 +73,10 @@ export class TuneRunner {
     encoder.copyBufferToBuffer(this.shaped.eaten, 0, this.readback, 0, this.readback.size);
     device.queue.submit([encoder.finish()]);
     await waitFor(this.readback.mapAsync(GPUMapMode.READ), 'nap');
-    const eaten = new Uint32Array(this.readback.getMappedRange().slice(0));
+    const eaten = cakeOver(this.eat.element, this.readback.getMappedRange().slice(0), this.entry.slices);
     this.readback.unmap();
     this.gpu.check();
-    verifyEaten(`tune ${key}`, eaten, this.expected, this.entry.rounds);
+    verifyEaten(`tune ${key}`, this.eat, eaten, this.expected, this.entry.rounds);
     this.verified.add(key);
   }
 

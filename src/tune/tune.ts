@@ -1,6 +1,7 @@
 // A tune: build the space from the device's limits, let a search strategy spend its budget through the
 // runner, measure the default shape, then add samples to the leaders until each is told apart from the best
 // or judged indistinguishable. Returns everything the report and the heat map need.
+import type { Eat } from '../eat.ts';
 import type { Gpu } from '../gpu/device.ts';
 import type { TuneCache, TuneEntry } from './cache.ts';
 import { kernelIdentity } from './kernel.ts';
@@ -11,6 +12,8 @@ import { axisNames, buildSpace, defaultShape, parseShapeKey, shapeKey, type Shap
 
 export interface TuneOptions {
   gpu: Gpu;
+  /** The eat function whose kernel is tuned: part of the cache key. */
+  eat: Eat;
   cache: TuneCache;
   /** The WebGPU implementation and its version: part of the cache key. */
   runtime: string;
@@ -79,8 +82,8 @@ export interface TuneReport {
 
 const leaders = 5; // shapes the report ranks and separates from noise
 
-export function entryKey(runtime: string, slices: number, rounds: number) {
-  return { runtime, kernel: kernelIdentity(), rounds, slices };
+export function entryKey(runtime: string, eat: Eat, slices: number, rounds: number) {
+  return { runtime, kernel: kernelIdentity(eat), rounds, slices };
 }
 
 /** The point (axis value indices) of a shape in `space`. */
@@ -92,9 +95,9 @@ export async function tune(options: TuneOptions): Promise<TuneReport> {
   const { gpu, cache, slices, rounds, fullSamples } = options;
   const space = buildSpace(gpu.device.limits, slices, options.workgroupSizes);
   if (space.legal.length === 0) throw new Error(`No legal shape for a cake of ${slices} slices here: ${space.illegal[0]?.reason ?? 'empty space'}.`);
-  const entry = cache.entry(entryKey(options.runtime, slices, rounds));
+  const entry = cache.entry(entryKey(options.runtime, options.eat, slices, rounds));
   const cachedSamples = countSamples(entry);
-  const runner = new TuneRunner(gpu, entry, () => cache.save());
+  const runner = new TuneRunner(gpu, options.eat, entry, () => cache.save());
   const progress = options.onProgress ?? (() => {});
   try {
     const byPoint = new Map(space.legal.map((shape) => [pointOf(space, shape).join(','), shape]));
@@ -180,7 +183,7 @@ function buildReport(options: TuneOptions, space: ShapeSpace, entry: TuneEntry, 
     format: 'parallel-cake/tune@1',
     adapter: options.gpu.adapterSummary.description,
     runtime: options.runtime,
-    kernel: kernelIdentity(),
+    kernel: kernelIdentity(options.eat),
     clock: runner.clock,
     slices: options.slices,
     rounds: options.rounds,

@@ -18,8 +18,12 @@ import { tuneHere } from './tune-view.ts';
 import { renderResults } from './results-view.ts';
 import { readPageOrder, type PageOrder } from './page-order.ts';
 import { oneRunAtATime } from './one-run.ts';
+import { defaultEat } from '../eats/index.ts';
+import type { Eat } from '../eat.ts';
 
 const host = await webHost();
+/** What eating a slice means on this page: every run eats it. */
+const pageEat: Eat = defaultEat;
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = byId<HTMLFormElement>('controls');
 const sizeSelect = byId<HTMLSelectElement>('size');
@@ -48,7 +52,7 @@ const order = readPageOrder(new URLSearchParams(location.search), pageStrategies
 function setUpControls({ strategies: wanted, n = 2 ** 16, rounds = 64 }: PageOrder): void {
   const fieldset = byId<HTMLFieldSetElement>('strategies');
   for (const entry of pageStrategies) {
-    const why = entry.unavailable?.(host);
+    const why = entry.unavailable?.(host, pageEat);
     const label = document.createElement('label');
     const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: entry.name, disabled: Boolean(why) });
     box.checked = !why && (wanted ? wanted.includes(entry.name) : entry.name !== 'pool-slice');
@@ -137,7 +141,7 @@ function eatCake(): Promise<void> {
   return busy(async (stop) => {
     const slices = Number(sizeSelect.value);
     const rounds = Number(roundsSelect.value);
-    const plan = { strategies: chosen, sizes: [slices], rounds: [rounds], order: 'ordered' as const, poolSize: host.cores, stop: pageStopRule };
+    const plan = { eat: pageEat, strategies: chosen, sizes: [slices], rounds: [rounds], order: 'ordered' as const, poolSize: host.cores, stop: pageStopRule };
     const report = await runPlan(plan, host, describeEnvironment(host), (progress) => {
       status.textContent = describeProgress(progress);
       if (progress.kind === 'record') progressBar.value = progress.done / progress.total;
@@ -149,7 +153,7 @@ function eatCake(): Promise<void> {
     showReport(report);
     const last = chosen.findLast((entry) => report.results.some((record) => record.strategy === entry.name));
     if (last) {
-      const { eaters, turns } = await eatToShow(last, host, bake(slices), { rounds, poolSize: host.cores });
+      const { eaters, turns } = await eatToShow(last, host, bake(slices, { eat: pageEat }), { eat: pageEat, rounds, poolSize: host.cores });
       drawCake(canvas, slices, eaters, turns);
       if (turns) showTurnLegend(turns);
       else showLegend(host.cores);
@@ -192,7 +196,7 @@ byId<HTMLButtonElement>('sweep').onclick = () => {
   if (!hasEaters(chosen)) return;
   return busy(async (stop) => {
     const budgetMs = order.budgetMs ?? pageSweepBudgetMs; // ?budget=90 (seconds) or ?budget=2m, as the CLI's --budget
-    const plan = { strategies: chosen, sizes: pageSweepSizes, rounds: [Number(roundsSelect.value)], order: 'ordered' as const, poolSize: host.cores, stop: sweepStopRule, budgetMs };
+    const plan = { eat: pageEat, strategies: chosen, sizes: pageSweepSizes, rounds: [Number(roundsSelect.value)], order: 'ordered' as const, poolSize: host.cores, stop: sweepStopRule, budgetMs };
     const report = await runSweep(plan, host, describeEnvironment(host), (progress) => {
       if (progress.kind === 'eta') {
         status.textContent = `Sweeping: ${progress.doing}; ${progress.done}/${progress.total} cells, about ${Math.ceil(progress.etaMs / 1000)} s left.`;
@@ -208,7 +212,7 @@ byId<HTMLButtonElement>('sweep').onclick = () => {
 byId<HTMLButtonElement>('lessons').onclick = () =>
   busy(async (stop) => {
     status.textContent = 'Telling the story...';
-    state.lessonsTold = await tellLessons(byId('lesson-panels'), host, () => stop.aborted);
+    state.lessonsTold = await tellLessons(byId('lesson-panels'), host, pageEat, () => stop.aborted);
     status.textContent = stop.aborted
       ? `Stopped after ${state.lessonsTold} lessons, each measured and verified here.`
       : `Told ${state.lessonsTold} lessons, each measured and verified here.`;
@@ -216,7 +220,7 @@ byId<HTMLButtonElement>('lessons').onclick = () =>
 
 byId<HTMLButtonElement>('tune').onclick = () =>
   busy(async (stop) => {
-    const report = await tuneHere(byId('tune-result'), host, (line) => (status.textContent = `Tuning: ${line}`), stop).catch((error: unknown) => {
+    const report = await tuneHere(byId('tune-result'), host, pageEat, (line) => (status.textContent = `Tuning: ${line}`), stop).catch((error: unknown) => {
       if (!stop.aborted) throw error;
     });
     if (!report) {

@@ -1,6 +1,7 @@
 // A short tune in the browser: the same tuner as `cake tune`, on navigator.gpu, with its heat map drawn.
 import * as Plot from '@observablehq/plot';
 import { openGpu } from '../gpu/device.ts';
+import type { Eat } from '../eat.ts';
 import type { Host } from '../host.ts';
 import { TuneCache, type CacheStore } from '../tune/cache.ts';
 import { formatTune } from '../tune/report.ts';
@@ -23,12 +24,12 @@ function localStore(key: string): CacheStore {
 }
 
 /** Tunes on this page's GPU and draws the table and heat map into `container`; `stop` ends it between two shapes. */
-export async function tuneHere(container: HTMLElement, host: Host, onProgress: (line: string) => void, stop?: AbortSignal): Promise<TuneReport> {
+export async function tuneHere(container: HTMLElement, host: Host, eat: Eat, onProgress: (line: string) => void, stop?: AbortSignal): Promise<TuneReport> {
   if (!host.gpu) throw new Error(host.gpuMissing ?? 'this page has no WebGPU.');
   const gpu = await openGpu(host.gpu);
   try {
     const cache = TuneCache.open(localStore(`parallel-cake/tune/${gpu.adapterSummary.description}`), gpu.adapterSummary, gpu.device.limits);
-    const report = await tune({ gpu, cache, runtime: host.runtime, ...pageTune, workgroupSizes: [...pageTune.workgroupSizes], onProgress, stop });
+    const report = await tune({ eat, gpu, cache, runtime: host.runtime, ...pageTune, workgroupSizes: [...pageTune.workgroupSizes], onProgress, stop });
     const { workgroupSizes, slicesPerInvocation, ms } = report.heatMap;
     const cells = workgroupSizes.flatMap((size, row) => slicesPerInvocation.map((slices, column) => ({ size: String(size), slices: String(slices), ms: ms[row]![column] })));
     const heatMap = Plot.plot({

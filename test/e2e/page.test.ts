@@ -1,6 +1,7 @@
 // The browser demo end to end: dev server and built preview, real Web Workers in headless Chromium, verified
 // checksums read from the page, a screenshot checked to be non-blank.
 import { mkdirSync } from 'node:fs';
+import { hash } from '../../src/eats/hash.ts';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { build, createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
@@ -15,7 +16,7 @@ const screenshots = join(root, 'dist', 'screenshots');
 const pageStrategies = ['loop', 'map', 'pool-copy', 'pool-transfer', 'pool-shared', 'pool-slice', 'simd', 'pool-simd', 'gpu', 'gpu-resident'];
 const slices = 4099; // not a multiple of the pool size
 const rounds = 64;
-const expectedChecksum = hex(checksum(expectedEaten(bake(slices), rounds)));
+const expectedChecksum = hex(checksum(expectedEaten(hash, bake(slices), rounds)));
 const runButtons = ['eat', 'sweep', 'tune', 'lessons'];
 const address = (server: { resolvedUrls: { local: string[] } | null }) => server.resolvedUrls!.local[0]!;
 

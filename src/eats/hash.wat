@@ -1,4 +1,4 @@
-;; WebAssembly SIMD twin of src/eat.ts and shaders/eat.wgsl: the same lowbias32 steps in the same order,
+;; WebAssembly SIMD twin of the hash eat function (src/eats/hash.ts, shaders/eats/hash.wgsl): the same lowbias32 steps in the same order,
 ;; four slices per i32x4 instruction. scripts/vite-wat-plugin.ts compiles this text at build time.
 ;;
 ;; A slice is a u32 at a byte address; every function eats slices in place. One round is
@@ -22,7 +22,7 @@
     (local.set $at (call $eatVectors1 (local.get $at) (local.get $toByte) (local.get $rounds)))
     (drop (call $eatScalars1 (local.get $at) (local.get $toByte) (local.get $rounds))))
 
-  ;; One slice per step: the scalar round, as in src/eat.ts.
+  ;; One slice per step: the scalar round, as in src/eats/hash.ts.
   (func $eatScalars1 (export "eatScalars1") (param $at i32) (param $end i32) (param $rounds i32) (result i32)
     (local $round i32) (local $p i32)
     (block $eaten
