@@ -6,10 +6,23 @@ import type { Host } from './host.ts';
 /**
  * Named phases of one eating, in milliseconds. They add up to the wall time within the driver's tolerance;
  * the driver adds `unattributed` for the rest. Pools: send, eat, receive. GPU: upload, encode, kernel,
- * readback. Single-thread CPU: eat. No phase is negative: where phases overlap (a GPU kernel on its own clock
- * that began during encode), the overlap shows as negative `unattributed`.
+ * readback, copy-out (gpu-resident: encode, kernel, sync; minimal-gpu: total). Single-thread CPU: eat. No phase
+ * is negative: where phases overlap (a GPU kernel on its own clock that began during encode), the overlap shows
+ * as negative `unattributed`.
  */
 export type Phases = Record<string, number>;
+
+/**
+ * The order phases happen in, and the one order every table, CSV and chart lists them in. A phase missing here
+ * once sorted first in the terminal (copy-out before upload) because one of two copies of this list lacked it.
+ */
+export const phaseOrder: readonly string[] = ['upload', 'encode', 'send', 'eat', 'kernel', 'sync', 'receive', 'readback', 'copy-out', 'total', 'unattributed'];
+
+/** `names` in phaseOrder; a phase it does not know yet goes just before `unattributed`, which is always last. */
+export function inPhaseOrder(names: Iterable<string>): string[] {
+  const rank = (name: string) => (phaseOrder.includes(name) ? phaseOrder.indexOf(name) : phaseOrder.indexOf('unattributed') - 0.5);
+  return [...new Set(names)].sort((a, b) => rank(a) - rank(b));
+}
 
 /** A one-off cost paid before eating can start (worker spawn, device request, shader compile), in ms. */
 export interface StartupCost {
