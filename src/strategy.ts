@@ -79,11 +79,31 @@ export interface Strategy {
   dispose(): Promise<void>;
 }
 
-/** Makes a fresh strategy for a host. */
+/**
+ * Who eats: the calling thread ('cpu'), its SIMD lanes ('simd'), friends ('pool', pool-simd's SIMD friends
+ * included) or a GPU ('gpu').
+ */
+export type StrategyFamily = 'cpu' | 'simd' | 'pool' | 'gpu';
+
+/**
+ * Makes a fresh strategy for a host, and says what others need to know of it: a new strategy is its file and
+ * one registry line, and no list of names elsewhere has to learn it.
+ */
 export interface StrategyEntry {
   readonly name: string;
   /** One line for `cake info` and the docs. */
   readonly summary: string;
+  /** Who eats. A 'gpu' strategy takes the GPU options, and a run with one measures the GPU's copy routes and overheads. */
+  readonly family: StrategyFamily;
+  /**
+   * Its colour in every chart of a report and the demo, apart from every other entry's (Sasha Trubetskoy's
+   * distinct colours, told apart on white; a family keeps near itself: GPUs are blues).
+   */
+  readonly colour: string;
+  /** Why a run that names no strategies leaves it out (--strategies, or a box ticked on the page, brings it back). */
+  readonly leftOutByDefault?: string;
+  /** Runs only in Node: the page does not offer it at all, rather than a box no browser can tick. */
+  readonly isNodeOnly?: boolean;
   /** Why it cannot run in this host, or undefined when it can. */
   unavailable?(host: Host): string | undefined;
   create(host: Host): Strategy;
