@@ -42,7 +42,6 @@ commands:
   info    runtime, CPU, cores, the strategies this machine can run, and its GPU adapters with limits
   help    this text`;
 
-const gpuNames = ['gpu', 'gpu-resident', 'minimal-gpu'];
 const gpuCostShare = 0.1; // of a sweep's budget, kept for the GPU's copy routes and overheads (1 s to 30 s)
 
 function printProgress(progress: Progress): void {
@@ -64,7 +63,7 @@ function printProgress(progress: Progress): void {
 /** The adapter's limit, known before anything runs: a workgroup size over it is a usage error, not a failed run. */
 async function checkWorkgroupSize(host: Host, args: BenchArgs): Promise<void> {
   const size = args.gpu.workgroupSize;
-  if (size === 'auto' || size === undefined || !host.gpu || !args.strategies.some((entry) => gpuNames.includes(entry.name))) return;
+  if (size === 'auto' || size === undefined || !host.gpu || !args.strategies.some((entry) => entry.family === 'gpu')) return;
   const adapter = await host.gpu.requestAdapter();
   const limit = Math.min(adapter?.limits.maxComputeInvocationsPerWorkgroup ?? Infinity, adapter?.limits.maxComputeWorkgroupSizeX ?? Infinity);
   if (size > limit) throw new UsageError(`--workgroup-size: ${size} is over this adapter's limit of ${limit} invocations per workgroup (cake info lists the limits). Example: --workgroup-size 64`);
@@ -103,7 +102,7 @@ async function bench(argv: string[]): Promise<number> {
   }
   const interrupt = stopOnInterrupt();
   const environment = describeEnvironment(host);
-  const hasGpu = host.gpu !== undefined && args.strategies.some((entry) => gpuNames.includes(entry.name));
+  const hasGpu = host.gpu !== undefined && args.strategies.some((entry) => entry.family === 'gpu');
   // A sweep keeps part of its budget for the GPU's copy routes and overheads, measured after its cells.
   const gpuReserveMs = args.sweep && hasGpu ? Math.min(Math.max(args.sweep.budgetMs * gpuCostShare, 1000), 30_000) : 0;
   const report = args.sweep
@@ -114,7 +113,7 @@ async function bench(argv: string[]): Promise<number> {
     process.stderr.write('cake: measuring GPU copy routes, dispatch overhead and timestamps...\n');
     const costsStartMs = performance.now();
     const untilMs = args.sweep ? costsStartMs + args.sweep.budgetMs - report.sweep!.spentMs : Infinity;
-    const costs = await measureGpuCosts(host, gpuCostSizes(report), args.gpu.wait, untilMs);
+    const costs = await measureGpuCosts(host, gpuCostSizes(report, args.strategies), args.gpu.wait, untilMs);
     addGpuCosts(report, costs);
     if (report.sweep) Object.assign(report.sweep, { budgetMs: args.sweep!.budgetMs, gpuCostsMs: performance.now() - costsStartMs, gpuCostSizesLeftOut: costs.sizesLeftOut });
   }

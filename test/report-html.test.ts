@@ -36,7 +36,7 @@ describe('the HTML report', () => {
     // skipped for certain and the page must list each skipped cell with its reason.
     const plan = { strategies, sizes: [1024, 8192, 65536], rounds: [1, 1024, 2 ** 22], order: 'ordered' as const, poolSize: 2, stop: { warmupRuns: 1, minRuns: 3, minTimeMs: 0, maxTimeMs: 100 }, budgetMs: 30_000 };
     const report = await runSweep(plan, host, describeEnvironment(host));
-    if (!isGpuSkipped) addGpuCosts(report, await measureGpuCosts(host, gpuCostSizes(report)));
+    if (!isGpuSkipped) addGpuCosts(report, await measureGpuCosts(host, gpuCostSizes(report, strategies)));
     expect(report.skipped!.length).toBeGreaterThan(0);
     const dir = join(tmpdir(), 'cake-report-test');
     mkdirSync(dir, { recursive: true });

@@ -142,7 +142,7 @@ function eatCake(): Promise<void> {
       status.textContent = describeProgress(progress);
       if (progress.kind === 'record') progressBar.value = progress.done / progress.total;
     }, stop);
-    if (host.gpu && !report.interrupted && chosen.some((entry) => entry.name.startsWith('gpu'))) {
+    if (host.gpu && !report.interrupted && chosen.some((entry) => entry.family === 'gpu')) {
       status.textContent = 'Measuring GPU copy routes, dispatch overhead and timestamps...';
       addGpuCosts(report, await measureGpuCosts(host, [slices]));
     }
