@@ -12,7 +12,7 @@ import { formatBreakEven, formatComparison, formatSweepSummary } from '../src/fo
 import { runPlan, type Progress } from '../src/measure/suite.ts';
 import { runSweep } from '../src/measure/sweep.ts';
 import { nodeStrategies as strategies } from './node-strategies.ts';
-import { defaults, leftOutByDefault, parseBenchArgs, readBenchOptions, UsageError, type BenchArgs } from './args.ts';
+import { defaults, parseBenchArgs, readBenchOptions, UsageError, type BenchArgs } from './args.ts';
 import { interruptedExitCode, stopOnInterrupt } from './interrupt.ts';
 import { runLessons } from './lessons.ts';
 import { checkGpu, listAdapters } from './node-gpu.ts';
@@ -22,11 +22,12 @@ import { progressPrinter } from './progress-bar.ts';
 import { sweepDefaults } from './sweep-args.ts';
 import { tune } from './tune.ts';
 
+const leftOutNames = strategies.filter((entry) => entry.leftOutByDefault).map((entry) => entry.name).join(', ');
 const usage = `usage: cake <command> [options]
 
 commands:
   bench   eat cakes with each strategy, verify every run, print a table
-          --strategies a,b   (default: all that run here but pool-slice)     --sizes 2^16,2^20  (default ${defaults.sizes})
+          --strategies a,b   (default: all that run here but ${leftOutNames})     --sizes 2^16,2^20  (default ${defaults.sizes})
           --rounds light,medium,heavy|N  (default ${defaults.rounds})  --runs N  --min-time MS  --max-time MS
           --pool-size N (default: cores)  --cake ordered|shuffled  --json FILE  --csv FILE
           GPU: --adapter lavapipe|swiftshader|NAME  --workgroup-size auto|N (default auto: the tuned shape)
@@ -91,8 +92,8 @@ async function bench(argv: string[]): Promise<number> {
   const baseline = args.compare ? readBaseline(args.compare) : undefined;
   if (!options.has('--strategies')) {
     if (!args.sweep) {
-      for (const [name, why] of Object.entries(leftOutByDefault)) {
-        process.stderr.write(`cake: ${name} is left out by default (${why}); add it with --strategies\n`);
+      for (const { name, leftOutByDefault } of strategies.filter((entry) => entry.leftOutByDefault)) {
+        process.stderr.write(`cake: ${name} is left out by default (${leftOutByDefault}); add it with --strategies\n`);
       }
     }
     for (const entry of strategies) {

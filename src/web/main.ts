@@ -42,7 +42,7 @@ const state: { report?: BenchReport; error?: string; missing: string[]; refused:
   crossOriginIsolated: globalThis.crossOriginIsolated === true,
 };
 Object.assign(window, { __cake: state });
-const pageStrategies = strategies.filter((entry) => entry.name !== 'piscina'); // Node only: not worth a disabled box in every browser
+const pageStrategies = strategies.filter((entry) => !entry.isNodeOnly); // not worth a disabled box in every browser
 const order = readPageOrder(new URLSearchParams(location.search), pageStrategies.map((entry) => entry.name));
 
 function setUpControls({ strategies: wanted, n = 2 ** 16, rounds = 64 }: PageOrder): void {
@@ -51,7 +51,7 @@ function setUpControls({ strategies: wanted, n = 2 ** 16, rounds = 64 }: PageOrd
     const why = entry.unavailable?.(host);
     const label = document.createElement('label');
     const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: entry.name, disabled: Boolean(why) });
-    box.checked = !why && (wanted ? wanted.includes(entry.name) : entry.name !== 'pool-slice');
+    box.checked = !why && (wanted ? wanted.includes(entry.name) : !entry.leftOutByDefault);
     label.title = why ?? entry.summary;
     if (why) label.dataset.unavailable = '';
     label.append(box, ` ${entry.name}`);
