@@ -169,7 +169,7 @@ function showReport(report: BenchReport): void {
   renderResults(byId('results'), report);
   const charts = byId('charts');
   charts.replaceChildren();
-  state.charts = drawReport(report, charts);
+  state.charts = drawReport(report, charts, strategies);
 }
 
 /** Runs `work` as the one run in flight (Stop wired to it), the page marked busy until it ends. */
