@@ -48,10 +48,6 @@ function parseWorkgroupSize(text: string): number | 'auto' {
 }
 
 export const defaults = { sizes: '2^20', rounds: 'medium' };
-/** Left out of a run that names no strategies, with the reason printed; --strategies brings them back. */
-export const leftOutByDefault: Record<string, string> = {
-  'pool-slice': 'one message per slice takes seconds per run at 2^20 slices',
-};
 
 /** How the CLI writes its options in messages; the page writes the same rules as `?n=2^20`. */
 const cliSpellings: Record<'--sizes' | '--n' | '--rounds' | '--budget', Spelling> = {
@@ -131,7 +127,7 @@ export function parseBenchArgs(values: Map<string, string>, host: Host, eat: Eat
     eat,
     strategies: values.has('--strategies')
       ? parseStrategies(get('--strategies', ''), host, eat)
-      : strategies.filter((entry) => !entry.unavailable?.(host, eat) && (isSweep || !(entry.name in leftOutByDefault))),
+      : strategies.filter((entry) => !entry.unavailable?.(host, eat) && (isSweep || !entry.leftOutByDefault)),
     sizes: parsedList('--sizes', get('--sizes', isSweep ? sweepDefaults.sizes : defaults.sizes), (text) => parseSize(text)),
     rounds: parsedList('--rounds', get('--rounds', isSweep ? sweepDefaults.rounds : defaults.rounds), (text) => parseRounds(text, cliSpellings['--rounds'])),
     order: order as CakeOrder,

@@ -12,7 +12,7 @@ import { formatBreakEven, formatComparison, formatSweepSummary } from '../src/fo
 import { runPlan, type Progress } from '../src/measure/suite.ts';
 import { runSweep } from '../src/measure/sweep.ts';
 import { nodeStrategies as strategies } from './node-strategies.ts';
-import { defaults, leftOutByDefault, parseBenchArgs, readBenchOptions, UsageError, type BenchArgs } from './args.ts';
+import { defaults, parseBenchArgs, readBenchOptions, UsageError, type BenchArgs } from './args.ts';
 import { interruptedExitCode, stopOnInterrupt } from './interrupt.ts';
 import { runLessons } from './lessons.ts';
 import { checkGpu, listAdapters } from './node-gpu.ts';
@@ -25,12 +25,13 @@ import { checkEatCompiles, readEat } from './eat-file.ts';
 import { comparisonOf } from '../src/eat.ts';
 import { defaultEat, eats } from '../src/eats/index.ts';
 
+const leftOutNames = strategies.filter((entry) => entry.leftOutByDefault).map((entry) => entry.name).join(', ');
 const usage = `usage: cake <command> [options]
 
 commands:
   bench   eat cakes with each strategy, verify every run, print a table
           --eat NAME|FILE    (default hash; built in: ${eats.map((eat) => eat.name).join(', ')}; or your own module, see README)
-          --strategies a,b   (default: all that run here but pool-slice)     --sizes 2^16,2^20  (default ${defaults.sizes})
+          --strategies a,b   (default: all that run here but ${leftOutNames})     --sizes 2^16,2^20  (default ${defaults.sizes})
           --rounds light,medium,heavy|N  (default ${defaults.rounds})  --runs N  --min-time MS  --max-time MS
           --pool-size N (default: cores)  --cake ordered|shuffled  --json FILE  --csv FILE
           GPU: --adapter lavapipe|swiftshader|NAME  --workgroup-size auto|N (default auto: the tuned shape)
@@ -46,7 +47,6 @@ commands:
   info    runtime, CPU, cores, the strategies this machine can run, and its GPU adapters with limits
   help    this text`;
 
-const gpuNames = ['gpu', 'gpu-resident', 'minimal-gpu'];
 const gpuCostShare = 0.1; // of a sweep's budget, kept for the GPU's copy routes and overheads (1 s to 30 s)
 
 function printProgress(progress: Progress): void {
@@ -68,7 +68,7 @@ function printProgress(progress: Progress): void {
 /** The adapter's limit, known before anything runs: a workgroup size over it is a usage error, not a failed run. */
 async function checkWorkgroupSize(host: Host, args: BenchArgs): Promise<void> {
   const size = args.gpu.workgroupSize;
-  if (size === 'auto' || size === undefined || !host.gpu || !args.strategies.some((entry) => gpuNames.includes(entry.name))) return;
+  if (size === 'auto' || size === undefined || !host.gpu || !args.strategies.some((entry) => entry.family === 'gpu')) return;
   const adapter = await host.gpu.requestAdapter();
   const limit = Math.min(adapter?.limits.maxComputeInvocationsPerWorkgroup ?? Infinity, adapter?.limits.maxComputeWorkgroupSizeX ?? Infinity);
   if (size > limit) throw new UsageError(`--workgroup-size: ${size} is over this adapter's limit of ${limit} invocations per workgroup (cake info lists the limits). Example: --workgroup-size 64`);
@@ -94,12 +94,12 @@ async function bench(argv: string[]): Promise<number> {
   if (adapter && !host.gpu) throw new UsageError(`--adapter: ${host.gpuMissing}`);
   const args = parseBenchArgs(options, host, eat);
   await checkWorkgroupSize(host, args);
-  if (args.strategies.some((entry) => gpuNames.includes(entry.name))) await checkEatCompiles(host, eat);
+  if (args.strategies.some((entry) => entry.family === 'gpu')) await checkEatCompiles(host, eat);
   const baseline = args.compare ? readBaseline(args.compare) : undefined;
   if (!options.has('--strategies')) {
     if (!args.sweep) {
-      for (const [name, why] of Object.entries(leftOutByDefault)) {
-        process.stderr.write(`cake: ${name} is left out by default (${why}); add it with --strategies\n`);
+      for (const { name, leftOutByDefault } of strategies.filter((entry) => entry.leftOutByDefault)) {
+        process.stderr.write(`cake: ${name} is left out by default (${leftOutByDefault}); add it with --strategies\n`);
       }
     }
     for (const entry of strategies) {
@@ -109,7 +109,7 @@ async function bench(argv: string[]): Promise<number> {
   }
   const interrupt = stopOnInterrupt();
   const environment = describeEnvironment(host);
-  const hasGpu = host.gpu !== undefined && args.strategies.some((entry) => gpuNames.includes(entry.name));
+  const hasGpu = host.gpu !== undefined && args.strategies.some((entry) => entry.family === 'gpu');
   // A sweep keeps part of its budget for the GPU's copy routes and overheads, measured after its cells.
   const gpuReserveMs = args.sweep && hasGpu ? Math.min(Math.max(args.sweep.budgetMs * gpuCostShare, 1000), 30_000) : 0;
   const report = args.sweep
@@ -120,7 +120,7 @@ async function bench(argv: string[]): Promise<number> {
     process.stderr.write('cake: measuring GPU copy routes, dispatch overhead and timestamps...\n');
     const costsStartMs = performance.now();
     const untilMs = args.sweep ? costsStartMs + args.sweep.budgetMs - report.sweep!.spentMs : Infinity;
-    const costs = await measureGpuCosts(host, gpuCostSizes(report), args.gpu.wait, untilMs);
+    const costs = await measureGpuCosts(host, gpuCostSizes(report, args.strategies), args.gpu.wait, untilMs);
     addGpuCosts(report, costs);
     if (report.sweep) Object.assign(report.sweep, { budgetMs: args.sweep!.budgetMs, gpuCostsMs: performance.now() - costsStartMs, gpuCostSizesLeftOut: costs.sizesLeftOut });
   }

@@ -79,6 +79,8 @@ class MinimalGpu implements Strategy {
 export const minimalGpu: StrategyEntry = {
   name: 'minimal-gpu',
   summary: 'the least WebGPU code for the same work (no harness, plain await): the baseline gpu is compared with',
+  family: 'gpu',
+  colour: '#000075', // navy: the plainest of the GPU blues
   unavailable: (host) => (host.gpu ? undefined : (host.gpuMissing ?? 'this host has no WebGPU.')),
   create: (host) => new MinimalGpu(host),
 };

@@ -9,6 +9,7 @@ import { toCsv, toJson } from '../src/format/records.ts';
 import { reportHtml } from '../src/report/html.ts';
 import { UsageError } from './args.ts';
 import { builtScript } from './built-script.ts';
+import { nodeStrategies } from './node-strategies.ts';
 
 export interface OutputPaths {
   json?: string;
@@ -139,7 +140,7 @@ export function writeOutputs(report: BenchReport, paths: OutputPaths): Written {
     }
     write(join(paths.report, 'report.json'), () => toJson(report));
     write(join(paths.report, 'report.csv'), () => toCsv(report));
-    write(join(paths.report, 'index.html'), () => reportHtml(report, readFileSync(builtScript('report-page.js'), 'utf8')));
+    write(join(paths.report, 'index.html'), () => reportHtml(report, readFileSync(builtScript('report-page.js'), 'utf8'), nodeStrategies));
   }
   return result;
 }

@@ -7,10 +7,23 @@ import type { Host } from './host.ts';
 /**
  * Named phases of one eating, in milliseconds. They add up to the wall time within the driver's tolerance;
  * the driver adds `unattributed` for the rest. Pools: send, eat, receive. GPU: upload, encode, kernel,
- * readback. Single-thread CPU: eat. No phase is negative: where phases overlap (a GPU kernel on its own clock
- * that began during encode), the overlap shows as negative `unattributed`.
+ * readback, copy-out (gpu-resident: encode, kernel, sync; minimal-gpu: total). Single-thread CPU: eat. No phase
+ * is negative: where phases overlap (a GPU kernel on its own clock that began during encode), the overlap shows
+ * as negative `unattributed`.
  */
 export type Phases = Record<string, number>;
+
+/**
+ * The order phases happen in, and the one order every table, CSV and chart lists them in. A phase missing here
+ * once sorted first in the terminal (copy-out before upload) because one of two copies of this list lacked it.
+ */
+export const phaseOrder: readonly string[] = ['upload', 'encode', 'send', 'eat', 'kernel', 'sync', 'receive', 'readback', 'copy-out', 'total', 'unattributed'];
+
+/** `names` in phaseOrder; a phase it does not know yet goes just before `unattributed`, which is always last. */
+export function inPhaseOrder(names: Iterable<string>): string[] {
+  const rank = (name: string) => (phaseOrder.includes(name) ? phaseOrder.indexOf(name) : phaseOrder.indexOf('unattributed') - 0.5);
+  return [...new Set(names)].sort((a, b) => rank(a) - rank(b));
+}
 
 /** A one-off cost paid before eating can start (worker spawn, device request, shader compile), in ms. */
 export interface StartupCost {
@@ -69,11 +82,31 @@ export interface Strategy {
   dispose(): Promise<void>;
 }
 
-/** Makes a fresh strategy for a host. */
+/**
+ * Who eats: the calling thread ('cpu'), its SIMD lanes ('simd'), friends ('pool', pool-simd's SIMD friends
+ * included) or a GPU ('gpu').
+ */
+export type StrategyFamily = 'cpu' | 'simd' | 'pool' | 'gpu';
+
+/**
+ * Makes a fresh strategy for a host, and says what others need to know of it: a new strategy is its file and
+ * one registry line, and no list of names elsewhere has to learn it.
+ */
 export interface StrategyEntry {
   readonly name: string;
   /** One line for `cake info` and the docs. */
   readonly summary: string;
+  /** Who eats. A 'gpu' strategy takes the GPU options, and a run with one measures the GPU's copy routes and overheads. */
+  readonly family: StrategyFamily;
+  /**
+   * Its colour in every chart of a report and the demo, apart from every other entry's (Sasha Trubetskoy's
+   * distinct colours, told apart on white; a family keeps near itself: GPUs are blues).
+   */
+  readonly colour: string;
+  /** Why a run that names no strategies leaves it out (--strategies, or a box ticked on the page, brings it back). */
+  readonly leftOutByDefault?: string;
+  /** Runs only in Node: the page does not offer it at all, rather than a box no browser can tick. */
+  readonly isNodeOnly?: boolean;
   /** Why it cannot run in this host or eat this function, or undefined when it can. */
   unavailable?(host: Host, eat: Eat): string | undefined;
   create(host: Host): Strategy;

@@ -2,9 +2,10 @@
 // report-html.test.ts on a real sweep.
 import { describe, expect, it } from 'vitest';
 import type { BenchReport } from '../src/record/record.ts';
-import { reportPalette, strategyOrder } from '../src/report/colours.ts';
+import { reportPalette } from '../src/report/colours.ts';
 import { logTicks } from '../src/report/log-ticks.ts';
 import { startupMedians } from '../src/report/report-data.ts';
+import { nodeStrategies } from '../bench/node-strategies.ts';
 import { syntheticRecord } from './records.ts';
 
 const routes = ['memcpy', 'upload:writeBuffer', 'upload:mappedAtCreation', 'upload:staging', 'readback', 'minimal:upload', 'minimal:readback'];
@@ -21,19 +22,21 @@ function reportWith(strategies: readonly string[], startup: BenchReport['startup
 }
 
 describe('the report palette', () => {
-  it('gives the twelve strategies and every copy route colours all apart, and phases theirs', () => {
-    expect(strategyOrder).toHaveLength(12);
-    const palette = reportPalette(reportWith(strategyOrder));
-    const strategyAndRoute = [...strategyOrder.map(palette.strategy), ...routes.map(palette.route)];
-    expect(new Set(strategyAndRoute).size).toBe(strategyOrder.length + routes.length);
+  const names = nodeStrategies.map((entry) => entry.name);
+
+  it('gives every registered strategy its entry\'s colour, all apart from each other and from every copy route, and phases theirs', () => {
+    const palette = reportPalette(reportWith(names), nodeStrategies);
+    for (const entry of nodeStrategies) expect(palette.strategy(entry.name), entry.name).toBe(entry.colour);
+    const strategyAndRoute = [...names.map(palette.strategy), ...routes.map(palette.route)];
+    expect(new Set(strategyAndRoute).size).toBe(names.length + routes.length);
     const phases = ['upload', 'encode', 'send', 'eat', 'kernel', 'sync', 'receive', 'readback', 'copy-out', 'total', 'unattributed'].map(palette.phase);
     expect(new Set(phases).size).toBe(phases.length);
   });
 
   it('keeps a strategy its colour whatever else the report holds, and gives a new one a colour of its own', () => {
-    const all = reportPalette(reportWith([...strategyOrder, 'pool-new']));
-    expect(reportPalette(reportWith(['gpu'])).strategy('gpu')).toBe(all.strategy('gpu'));
-    expect(strategyOrder.map(all.strategy)).not.toContain(all.strategy('pool-new'));
+    const all = reportPalette(reportWith([...names, 'pool-new']), nodeStrategies);
+    expect(reportPalette(reportWith(['gpu']), nodeStrategies).strategy('gpu')).toBe(all.strategy('gpu'));
+    expect(names.map(all.strategy)).not.toContain(all.strategy('pool-new'));
     expect(all.strategy('pool-new')).toBe(all.strategy('pool-new'));
   });
 });

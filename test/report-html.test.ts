@@ -15,6 +15,7 @@ import { findStrategy } from '../src/strategies/index.ts';
 import { addGpuCosts, gpuCostSizes, measureGpuCosts } from '../src/measure/gpu-costs.ts';
 import { builtScript } from '../bench/built-script.ts';
 import { nodeHost } from '../bench/node-host.ts';
+import { nodeStrategies } from '../bench/node-strategies.ts';
 import { hostWithAdapter, isGpuSkipped } from './gpu.ts';
 
 const chromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -23,8 +24,9 @@ const minColours = 20; // a blank or one-colour page has a handful; charts with 
 describe('the HTML report', () => {
   it('inlines the report and the script so that nothing in them can close their elements', () => {
     const report = { schema: 'parallel-cake/bench@1', environment: { runtime: '</script><b>', cpus: 'x', cores: 1, hostClock: { name: 'performance.now', resolutionMs: 1 } }, results: [], startup: [], failures: [] } as const;
-    const html = reportHtml(report as never, 'const closing = "</script>"; draw();');
-    expect(html.match(/<\/script>/g)).toHaveLength(2); // the JSON's and the code's own closing tags only
+    const html = reportHtml(report as never, 'const closing = "</script>"; draw();', [{ name: '</script>', colour: '#222222' }]);
+    expect(html.match(/<\/script>/g)).toHaveLength(3); // the report's, the colours' and the code's own closing tags only
+    expect(html).toContain('[{"name":"\\u003c/script>","colour":"#222222"}]');
     expect(html).toContain('"runtime":"\\u003c/script>\\u003cb>"');
     expect(html).toContain('const closing = "<\\/script>"; draw();');
   });
@@ -37,12 +39,12 @@ describe('the HTML report', () => {
     // skipped for certain and the page must list each skipped cell with its reason.
     const plan = { eat: hash, strategies, sizes: [1024, 8192, 65536], rounds: [1, 1024, 2 ** 22], order: 'ordered' as const, poolSize: 2, stop: { warmupRuns: 1, minRuns: 3, minTimeMs: 0, maxTimeMs: 100 }, budgetMs: 30_000 };
     const report = await runSweep(plan, host, describeEnvironment(host));
-    if (!isGpuSkipped) addGpuCosts(report, await measureGpuCosts(host, gpuCostSizes(report)));
+    if (!isGpuSkipped) addGpuCosts(report, await measureGpuCosts(host, gpuCostSizes(report, strategies)));
     expect(report.skipped!.length).toBeGreaterThan(0);
     const dir = join(tmpdir(), 'cake-report-test');
     mkdirSync(dir, { recursive: true });
     const page = join(dir, 'index.html');
-    writeFileSync(page, reportHtml(report, readFileSync(builtScript('report-page.js'), 'utf8')));
+    writeFileSync(page, reportHtml(report, readFileSync(builtScript('report-page.js'), 'utf8'), nodeStrategies));
 
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: chromiumArgs });
     try {
@@ -71,6 +73,7 @@ describe('the HTML report', () => {
           const key = `${kind}:${label}`;
           expect(colourOf.get(key) ?? colour, `${key} in ${chart}`).toBe(colour);
           colourOf.set(key, colour!);
+          if (kind === 'strategy') expect(colour, `${label} in ${chart}`).toBe(nodeStrategies.find((entry) => entry.name === label)!.colour); // the registry's, as the HTML embeds it
         }
       }
       const strategiesInLegend = (chart: string) => legends.filter((l) => l.chart === chart).flatMap((l) => l.entries.filter((e) => e.kind === 'strategy').map((e) => e.label));

@@ -5,6 +5,7 @@ import { gpuCostSizes } from '../src/measure/gpu-costs.ts';
 import type { BenchRecord, BenchReport, SkippedCell } from '../src/record/record.ts';
 import { formatSkippedCells, formatSweepSummary } from '../src/format/map.ts';
 import { roughly } from '../src/measure/sweep.ts';
+import { strategies as registry } from '../src/strategies/index.ts';
 
 const strategies = ['loop', 'pool-shared', 'gpu'];
 const budgetLeft = (strategy: string, n: number, rounds: number): SkippedCell => ({
@@ -51,6 +52,6 @@ describe('the sweep summary', () => {
 
 describe('the GPU costs after a sweep', () => {
   it('are measured at the sizes where a GPU strategy was measured, not at every size the sweep asked for', () => {
-    expect(gpuCostSizes(report)).toEqual([1024, 4096]);
+    expect(gpuCostSizes(report, registry)).toEqual([1024, 4096]);
   });
 });

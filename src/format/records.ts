@@ -1,8 +1,7 @@
 // Formats reports: the table for people, JSON and CSV for machines. The only module that formats results.
 import { kernelClockOf } from '../gpu/kernel-clock.ts';
 import type { BenchRecord, BenchReport, StartupRecord } from '../record/record.ts';
-
-const phaseOrder = ['upload', 'encode', 'send', 'eat', 'kernel', 'receive', 'readback', 'unattributed'];
+import { inPhaseOrder } from '../strategy.ts';
 
 export function ms(value: number): string {
   if (!Number.isFinite(value)) return '-';
@@ -21,8 +20,7 @@ function percent(value: number): string {
 }
 
 function phaseList(record: BenchRecord): string {
-  const names = Object.keys(record.phasesMs).sort((a, b) => phaseOrder.indexOf(a) - phaseOrder.indexOf(b));
-  return names.map((name) => `${name} ${ms(record.phasesMs[name]!)}`).join(', ');
+  return inPhaseOrder(Object.keys(record.phasesMs)).map((name) => `${name} ${ms(record.phasesMs[name]!)}`).join(', ');
 }
 
 /** Speed-up of each record over `loop` on the same n and rounds, when loop was measured. */
@@ -106,7 +104,7 @@ function csvField(value: unknown): string {
 
 /** One row per record; phases become phase_<name>_ms columns; then the GPU's settings and its kernel clock. */
 export function toCsv(report: BenchReport): string {
-  const phaseNames = [...new Set(report.results.flatMap((r) => Object.keys(r.phasesMs)))];
+  const phaseNames = inPhaseOrder(report.results.flatMap((r) => Object.keys(r.phasesMs)));
   // 'kernelClock', not a second 'clock': that column already holds each record's clock sentence.
   const header = [...csvColumns, ...phaseNames.map((name) => `phase_${name}_ms`), ...gpuCsvColumns, 'kernelClock', ...eatCsvColumns, 'largestErrorUlps', 'largestErrorAbsolute'];
   const rows = report.results.map((r) => [

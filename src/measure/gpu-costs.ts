@@ -10,6 +10,7 @@ import { defaultEat } from '../eats/index.ts';
 import { probeTimestamps } from '../gpu/timing.ts';
 import { waitFor, waitUsed, type WaitPolicy } from '../gpu/wait.ts';
 import type { Host } from '../host.ts';
+import type { StrategyEntry } from '../strategy.ts';
 import { measureMemcpy } from './memcpy.ts';
 import type { BenchReport, CopyRecord, GpuEnvironment, OverheadRecord } from '../record/record.ts';
 import { summarize } from './stats.ts';
@@ -196,15 +197,14 @@ export async function measureGpuCosts(host: Host, sizes: number[], wait: WaitPol
   }
 }
 
-const gpuStrategies = new Set(['gpu', 'gpu-resident', 'minimal-gpu']);
-
 /**
- * The sizes worth measuring the GPU's copy routes at: those where a GPU strategy was measured. A sweep asks for
- * 2^10..2^24 but its budget stops the GPU cells far sooner; measuring routes at every asked size took longer
- * than the sweep's own overrun.
+ * The sizes worth measuring the GPU's copy routes at: those where a strategy of the gpu family (among `ran`,
+ * the entries the report ran) was measured. A sweep asks for 2^10..2^24 but its budget stops the GPU cells far
+ * sooner; measuring routes at every asked size took longer than the sweep's own overrun.
  */
-export function gpuCostSizes(report: BenchReport): number[] {
-  return [...new Set(report.results.filter((r) => gpuStrategies.has(r.strategy)).map((r) => r.n))].sort((a, b) => a - b);
+export function gpuCostSizes(report: BenchReport, ran: readonly Pick<StrategyEntry, 'name' | 'family'>[]): number[] {
+  const isGpu = (name: string) => ran.some((entry) => entry.name === name && entry.family === 'gpu');
+  return [...new Set(report.results.filter((r) => isGpu(r.strategy)).map((r) => r.n))].sort((a, b) => a - b);
 }
 
 /** Adds measured GPU costs to a report; memcpy records a sweep already holds are not repeated. */

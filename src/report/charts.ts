@@ -9,7 +9,7 @@
 import * as Plot from '@observablehq/plot';
 import { baselineStrategy } from '../record/crossover.ts';
 import type { BenchReport } from '../record/record.ts';
-import { reportPalette, strategyOrder, textOn, type Palette } from './colours.ts';
+import { reportPalette, textOn, type Palette, type StrategyLook } from './colours.ts';
 import { legend, type LegendEntry, type SwatchShape } from './legend.ts';
 import { logTickLabel, logTicks } from './log-ticks.ts';
 import { copyRateRows, heatCells, memoryRows, overheadRows, phaseCharts, phaseNames, roundsOrder, startupMedians, startupRows, timeRows } from './report-data.ts';
@@ -38,12 +38,6 @@ function logAxis(label: string, values: readonly number[]) {
   return { type: 'log' as const, label, grid: true, inset: 8, ticks: logTicks(values), tickFormat: logTickLabel };
 }
 
-/** The strategies among `names`, in the registry's order (new ones last): every legend lists them alike. */
-function inStrategyOrder(names: Iterable<string>): string[] {
-  const rank = (name: string) => (strategyOrder.includes(name) ? strategyOrder.indexOf(name) : strategyOrder.length);
-  return [...new Set(names)].sort((a, b) => rank(a) - rank(b));
-}
-
 /** Plot's colour scale for exactly these names, in their palette colours; our legend replaces Plot's. */
 function colourScale(names: readonly string[], colourOf: (name: string) => string) {
   return { type: 'ordinal' as const, domain: names, range: names.map(colourOf), legend: false };
@@ -53,9 +47,10 @@ function strategyEntries(names: readonly string[], palette: Palette, shape: Swat
   return names.map((label) => ({ label, colour: palette.strategy(label), shape, kind: 'strategy' as const }));
 }
 
-/** The charts a report has data for, in reading order. */
-export function reportCharts(report: BenchReport): Chart[] {
-  const palette = reportPalette(report);
+/** The charts a report has data for, in reading order; `looks`: the registry's strategies, for their colours and order. */
+export function reportCharts(report: BenchReport, looks: readonly StrategyLook[]): Chart[] {
+  const palette = reportPalette(report, looks);
+  const { inStrategyOrder } = palette;
   const charts: Chart[] = [
     {
       id: 'break-even-map',

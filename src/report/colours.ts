@@ -1,28 +1,14 @@
 // One colour per strategy, per copy route and per phase, the same in every chart of a report and the demo, so a
 // reader who learnt that gpu is blue in one chart can trust blue in the next. A shared 10-colour scheme gave
-// loop and gpu-resident the same blue once a report held 19 names. No DOM here.
+// loop and gpu-resident the same blue once a report held 19 names. A strategy's colour is a fact of its registry
+// entry, handed in by the host that drew the report (its registry, or the colours the HTML report embeds): this
+// file never imports the strategies, whose engines the report's script does not carry. No DOM here.
 import type { BenchReport } from '../record/record.ts';
+import type { StrategyEntry } from '../strategy.ts';
 import { memcpyRoute, phaseNames } from './report-data.ts';
 
-/**
- * Twelve strategies, twelve colours picked to tell apart on white (Sasha Trubetskoy's distinct colours); the
- * families stay near each other: loop near-black, as the baseline every chart holds the rest against; map grey,
- * its single-thread sibling; GPUs blues.
- */
-const strategyColours: Record<string, string> = {
-  loop: '#222222',
-  map: '#a9a9a9',
-  'pool-copy': '#e6194b',
-  'pool-transfer': '#f58231',
-  'pool-shared': '#3cb44b',
-  'pool-slice': '#9a6324',
-  piscina: '#911eb4',
-  simd: '#469990',
-  'pool-simd': '#f032e6',
-  gpu: '#4363d8',
-  'gpu-resident': '#42d4f4',
-  'minimal-gpu': '#000075',
-};
+/** What the report needs of each registry entry: its name and colour, in the registry's order. */
+export type StrategyLook = Pick<StrategyEntry, 'name' | 'colour'>;
 
 /** Measured copy routes, drawn only in the copy chart next to the strategies' own rates: none of their colours. */
 const routeColours: Record<string, string> = {
@@ -50,24 +36,27 @@ const phaseColours: Record<string, string> = {
   unattributed: '#bab0ac',
 };
 
-/** For names this file does not know yet (a new strategy, route or phase): colours none of the above uses. */
+/** For names no entry or list above knows (a strategy of an older report, a new route or phase). */
 const spareColours = ['#bfef45', '#dcbeff', '#aaffc3', '#ffd8b1', '#fabed4', '#808080', '#7f3c8d', '#11a579'];
-
-export const strategyOrder = Object.keys(strategyColours);
 
 export interface Palette {
   strategy(name: string): string;
   route(name: string): string;
   phase(name: string): string;
+  /** The strategies among `names`, each once, in the registry's order (unknown ones last): every legend lists them alike. */
+  inStrategyOrder(names: Iterable<string>): string[];
 }
 
 /**
- * The report's colours. Names not listed above take spare colours in the report's order, so they too keep one
- * colour across its charts; past the spares, hues 137.5 degrees apart.
+ * The report's colours, strategies' from `looks` (registry entries). Names not known take spare colours that no
+ * entry uses, in the report's order, so they too keep one colour across its charts; past the spares, hues 137.5
+ * degrees apart.
  */
-export function reportPalette(report: BenchReport): Palette {
+export function reportPalette(report: BenchReport, looks: readonly StrategyLook[]): Palette {
+  const taken = new Set(looks.map((look) => look.colour));
+  const spareLeft = spareColours.filter((colour) => !taken.has(colour));
   let spares = 0;
-  const nextSpare = () => spareColours[spares] ?? `hsl(${Math.round((spares * 137.5) % 360)} 65% 40%)`;
+  const nextSpare = () => spareLeft[spares] ?? `hsl(${Math.round((spares * 137.5) % 360)} 65% 40%)`;
   const colourOf = (known: Map<string, string>) => (name: string) => {
     if (!known.has(name)) {
       known.set(name, nextSpare());
@@ -75,14 +64,19 @@ export function reportPalette(report: BenchReport): Palette {
     }
     return known.get(name)!;
   };
-  const strategy = colourOf(new Map(Object.entries(strategyColours)));
+  const strategy = colourOf(new Map(looks.map((look) => [look.name, look.colour])));
   const route = colourOf(new Map(Object.entries(routeColours)));
   const phase = colourOf(new Map(Object.entries(phaseColours)));
   // In the report's order, so that which spare a new name gets does not depend on which chart asks first.
   report.results.forEach((r) => strategy(r.strategy));
   (report.copies ?? []).forEach((c) => route(c.route));
   phaseNames(report).forEach(phase);
-  return { strategy, route, phase };
+  const rank = (name: string) => {
+    const at = looks.findIndex((look) => look.name === name);
+    return at >= 0 ? at : looks.length;
+  };
+  const inStrategyOrder = (names: Iterable<string>) => [...new Set(names)].sort((a, b) => rank(a) - rank(b));
+  return { strategy, route, phase, inStrategyOrder };
 }
 
 /** Dark text on light fills, white on dark: the break-even map writes its speed-ups on every strategy's colour. */

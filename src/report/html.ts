@@ -1,8 +1,10 @@
 // Writes the self-contained HTML report: the report JSON and the chart script inlined, so the file opens
 // from disk with no server and no network.
 import type { BenchReport } from '../record/record.ts';
+import type { StrategyLook } from './colours.ts';
 
 export const reportElementId = 'cake-report'; // the <script type="application/json"> holding the report
+export const looksElementId = 'cake-strategies'; // and the one holding the registry's names and colours
 
 const styles = `
   body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 900px; color: #222; }
@@ -22,12 +24,18 @@ function inlineSafe(text: string): string {
   return text.replace(/<\/(script)/gi, '<\\/$1');
 }
 
+/** JSON with no '<' at all: nothing in it can end its element. */
+function inlineJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
 /**
  * The whole page as one string. `pageScript` is the built src/report/page.ts (an IIFE with Observable Plot
- * inside: dist/node/report-page.js in Node).
+ * inside: dist/node/report-page.js in Node); `looks`, the registry's strategies, give the charts their colours.
  */
-export function reportHtml(report: BenchReport, pageScript: string): string {
-  const json = JSON.stringify(report).replace(/</g, '\\u003c'); // no '<' at all: nothing can end the element
+export function reportHtml(report: BenchReport, pageScript: string, looks: readonly StrategyLook[]): string {
+  const json = inlineJson(report);
+  const looksJson = inlineJson(looks.map(({ name, colour }) => ({ name, colour })));
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -40,6 +48,7 @@ export function reportHtml(report: BenchReport, pageScript: string): string {
 <h1>parallel-cake: when does parallel pay off?</h1>
 <main id="charts"></main>
 <script type="application/json" id="${reportElementId}">${json}</script>
+<script type="application/json" id="${looksElementId}">${looksJson}</script>
 <script>${inlineSafe(pageScript)}</script>
 </body>
 </html>

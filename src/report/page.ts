@@ -4,7 +4,8 @@ import { describeBreakEven } from '../record/crossover.ts';
 import type { BenchReport } from '../record/record.ts';
 import { formatSkippedCells, formatSweepSummary, roundsLabel } from '../format/map.ts';
 import { reportCharts } from './charts.ts';
-import { reportElementId } from './html.ts';
+import type { StrategyLook } from './colours.ts';
+import { looksElementId, reportElementId } from './html.ts';
 import { environmentRows } from './environment-rows.ts';
 import { recordsSection } from './records-table.ts';
 import { crossovers } from './report-data.ts';
@@ -42,8 +43,8 @@ function environmentList(report: BenchReport): HTMLDListElement {
   return list;
 }
 
-/** Draws everything into `root`; returns how many charts were drawn. */
-export function drawReport(report: BenchReport, root: HTMLElement): number {
+/** Draws everything into `root`, strategies in their registry colours (`looks`); returns how many charts were drawn. */
+export function drawReport(report: BenchReport, root: HTMLElement, looks: readonly StrategyLook[]): number {
   const env = report.environment;
   root.appendChild(element('p', `${env.runtime}, ${env.cpus} x${env.cores}. ${report.results.length} records, every run verified slice by slice against the CPU twin.`, 'environment'));
   const [headline, ...counts] = formatSweepSummary(report).split('\n');
@@ -63,7 +64,7 @@ export function drawReport(report: BenchReport, root: HTMLElement): number {
   root.appendChild(element('p', 'n* is the cake size from which a strategy beats the for loop, log-interpolated between measured sizes.'));
   root.appendChild(breakEvenTable(report));
   let drawn = 0;
-  for (const chart of reportCharts(report)) {
+  for (const chart of reportCharts(report, looks)) {
     const figure = element('figure');
     figure.dataset.chart = chart.id;
     figure.appendChild(element('h2', chart.title));
@@ -78,8 +79,9 @@ export function drawReport(report: BenchReport, root: HTMLElement): number {
 const embedded = typeof document === 'undefined' ? null : document.getElementById(reportElementId);
 if (embedded?.textContent) {
   const report = JSON.parse(embedded.textContent) as BenchReport;
+  const looks = JSON.parse(document.getElementById(looksElementId)?.textContent || '[]') as StrategyLook[];
   const root = document.getElementById('charts') ?? document.body;
-  const chartCount = drawReport(report, root);
+  const chartCount = drawReport(report, root, looks);
   root.appendChild(recordsSection(report)); // the report page only: the demo has its own results table
   document.body.dataset.charts = String(chartCount);
   document.body.dataset.done = '1';

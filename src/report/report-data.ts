@@ -4,6 +4,7 @@ import { baselineStrategy, findCrossovers, findWinners, formatSize, type Crossov
 import type { BenchRecord, BenchReport } from '../record/record.ts';
 import { roundsLabel } from '../format/map.ts';
 import { quantile } from '../measure/stats.ts';
+import { inPhaseOrder } from '../strategy.ts';
 
 export interface TimeRow { strategy: string; n: number; rounds: string; medianMs: number; p10Ms: number; p90Ms: number }
 export interface PhaseRow { strategy: string; phase: string; ms: number }
@@ -27,10 +28,7 @@ export function roundsOrder(report: BenchReport): string[] {
 
 /** Every phase name in the report, in the order they happen, so each chart gives a phase the same colour. */
 export function phaseNames(report: BenchReport): string[] {
-  const order = ['upload', 'encode', 'send', 'eat', 'kernel', 'sync', 'receive', 'readback', 'copy-out', 'total', 'unattributed'];
-  const names = [...new Set(report.results.flatMap((r) => Object.keys(r.phasesMs)))];
-  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length - 1);
-  return names.sort((a, b) => rank(a) - rank(b));
+  return inPhaseOrder(report.results.flatMap((r) => Object.keys(r.phasesMs)));
 }
 
 export function timeRows(report: BenchReport): TimeRow[] {

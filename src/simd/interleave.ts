@@ -13,9 +13,14 @@ export const interleaveSteps: readonly { step: KernelStep; summary: string }[] =
   { step: 'eatVectors4Scalars4', summary: '4 vectors + 4 scalar slices (20) per step: both multipliers busy (simd uses this)' },
 ];
 
-export const interleaveEntries: readonly StrategyEntry[] = interleaveSteps.map(({ step, summary }) => ({
+/** simd's teal, lighter for fewer slices in flight, darker for more. */
+const interleaveColours = ['#b2dfdb', '#80cbc4', '#4db6ac', '#00897b', '#00695c'];
+
+export const interleaveEntries: readonly StrategyEntry[] = interleaveSteps.map(({ step, summary }, i) => ({
   name: `simd:${step}`,
   summary,
+  family: 'simd',
+  colour: interleaveColours[i]!,
   unavailable: (_host, eat) => (eat.name === 'hash' ? simdUnavailable(eat) : `the interleave steps are hash.wat's; ${eat.name} has none`),
   create: () => createSimd(`simd:${step}`, step),
 }));

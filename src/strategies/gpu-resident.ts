@@ -103,6 +103,8 @@ class GpuResident implements Strategy {
 export const gpuResident: StrategyEntry = {
   name: 'gpu-resident',
   summary: 'WebGPU with the cake already on the device: the kernel alone, no copies',
+  family: 'gpu',
+  colour: '#42d4f4',
   unavailable: gpuUnavailable,
   create: (host) => new GpuResident(host),
 };

@@ -117,6 +117,8 @@ class GpuStrategy implements Strategy {
 export const gpu: StrategyEntry = {
   name: 'gpu',
   summary: 'WebGPU: upload the cake, eat it in workgroups, read it back (every cost included)',
+  family: 'gpu',
+  colour: '#4363d8',
   unavailable: gpuUnavailable,
   create: (host) => new GpuStrategy(host),
 };

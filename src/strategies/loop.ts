@@ -5,6 +5,8 @@ import type { Phases, Strategy, StrategyEntry } from '../strategy.ts';
 export const loop: StrategyEntry = {
   name: 'loop',
   summary: 'a for loop on the calling thread, slice by slice into a preallocated array',
+  family: 'cpu',
+  colour: '#222222', // near-black: the baseline every chart holds the rest against
   create(): Strategy {
     let cake: Cake = new Uint32Array(0);
     let eaten: Cake = new Uint32Array(0);

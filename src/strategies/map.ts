@@ -5,6 +5,8 @@ import type { Phases, Strategy, StrategyEntry } from '../strategy.ts';
 export const map: StrategyEntry = {
   name: 'map',
   summary: 'cake.map((slice) => eat.cpu(slice, rounds)): a lambda per slice and a new array per eating',
+  family: 'cpu',
+  colour: '#a9a9a9', // grey: loop's single-thread sibling
   create(): Strategy {
     let cake: Cake = new Uint32Array(0);
     let eaten: Cake = new Uint32Array(0);

@@ -91,6 +91,9 @@ class PiscinaStrategy implements Strategy {
 export const piscina: StrategyEntry = {
   name: 'piscina',
   summary: 'the piscina worker pool (what a Node user would pick), chunks cloned like pool-copy',
+  family: 'pool',
+  colour: '#911eb4',
+  isNodeOnly: true,
   unavailable: (host: Host) =>
     host.piscinaFriend ? undefined : 'piscina is a Node.js worker pool; this host is not Node.',
   create: (host) => new PiscinaStrategy(host.piscinaFriend!),

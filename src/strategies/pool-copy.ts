@@ -34,5 +34,7 @@ class PoolCopy extends PoolStrategy {
 export const poolCopy: StrategyEntry = {
   name: 'pool-copy',
   summary: 'friends eat cloned copies of their chunks; eaten copies are cloned back and reassembled',
+  family: 'pool',
+  colour: '#e6194b',
   create: (host) => new PoolCopy('pool-copy', host),
 };

@@ -40,6 +40,8 @@ class PoolShared extends PoolStrategy {
 export const poolShared: StrategyEntry = {
   name: 'pool-shared',
   summary: 'friends eat their chunks in place in a SharedArrayBuffer: no copies',
+  family: 'pool',
+  colour: '#3cb44b',
   unavailable: (host) =>
     host.hasSharedMemory
       ? undefined

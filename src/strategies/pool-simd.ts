@@ -46,6 +46,8 @@ class PoolSimd extends PoolStrategy {
 export const poolSimd: StrategyEntry = {
   name: 'pool-simd',
   summary: `cores x lanes: friends eat chunks of one shared WebAssembly memory with the SIMD kernel (${kernelStep})`,
+  family: 'pool',
+  colour: '#f032e6',
   unavailable: (host, eat) =>
     host.hasSharedMemory
       ? simdUnavailable(eat, 'shared')

@@ -50,5 +50,8 @@ class PoolSlice extends PoolStrategy {
 export const poolSlice: StrategyEntry = {
   name: 'pool-slice',
   summary: 'one message per slice, round robin over the friends: the cost of a message made visible',
+  family: 'pool',
+  colour: '#9a6324',
+  leftOutByDefault: 'one message per slice takes seconds per run at 2^20 slices',
   create: (host) => new PoolSlice('pool-slice', host),
 };

@@ -41,5 +41,7 @@ class PoolTransfer extends PoolStrategy {
 export const poolTransfer: StrategyEntry = {
   name: 'pool-transfer',
   summary: 'chunks copied onto plates whose buffers are transferred to friends and back (no clone)',
+  family: 'pool',
+  colour: '#f58231',
   create: (host) => new PoolTransfer('pool-transfer', host),
 };

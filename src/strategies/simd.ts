@@ -57,6 +57,8 @@ export function createSimd(name: string, step?: KernelStep): Strategy {
 export const simd: StrategyEntry = {
   name: 'simd',
   summary: 'already parallel: one thread, WebAssembly SIMD, four slices per i32x4 instruction (plus scalar slices beside them)',
+  family: 'simd',
+  colour: '#469990',
   unavailable: (_host, eat) => simdUnavailable(eat),
   create: () => createSimd('simd'),
 };

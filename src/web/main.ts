@@ -46,7 +46,7 @@ const state: { report?: BenchReport; error?: string; missing: string[]; refused:
   crossOriginIsolated: globalThis.crossOriginIsolated === true,
 };
 Object.assign(window, { __cake: state });
-const pageStrategies = strategies.filter((entry) => entry.name !== 'piscina'); // Node only: not worth a disabled box in every browser
+const pageStrategies = strategies.filter((entry) => !entry.isNodeOnly); // not worth a disabled box in every browser
 const order = readPageOrder(new URLSearchParams(location.search), pageStrategies.map((entry) => entry.name));
 
 function setUpControls({ strategies: wanted, n = 2 ** 16, rounds = 64 }: PageOrder): void {
@@ -55,7 +55,7 @@ function setUpControls({ strategies: wanted, n = 2 ** 16, rounds = 64 }: PageOrd
     const why = entry.unavailable?.(host, pageEat);
     const label = document.createElement('label');
     const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: entry.name, disabled: Boolean(why) });
-    box.checked = !why && (wanted ? wanted.includes(entry.name) : entry.name !== 'pool-slice');
+    box.checked = !why && (wanted ? wanted.includes(entry.name) : !entry.leftOutByDefault);
     label.title = why ?? entry.summary;
     if (why) label.dataset.unavailable = '';
     label.append(box, ` ${entry.name}`);
@@ -146,7 +146,7 @@ function eatCake(): Promise<void> {
       status.textContent = describeProgress(progress);
       if (progress.kind === 'record') progressBar.value = progress.done / progress.total;
     }, stop);
-    if (host.gpu && !report.interrupted && chosen.some((entry) => entry.name.startsWith('gpu'))) {
+    if (host.gpu && !report.interrupted && chosen.some((entry) => entry.family === 'gpu')) {
       status.textContent = 'Measuring GPU copy routes, dispatch overhead and timestamps...';
       addGpuCosts(report, await measureGpuCosts(host, [slices]));
     }
@@ -173,7 +173,7 @@ function showReport(report: BenchReport): void {
   renderResults(byId('results'), report);
   const charts = byId('charts');
   charts.replaceChildren();
-  state.charts = drawReport(report, charts);
+  state.charts = drawReport(report, charts, strategies);
 }
 
 /** Runs `work` as the one run in flight (Stop wired to it), the page marked busy until it ends. */
