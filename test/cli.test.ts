@@ -116,8 +116,8 @@ describe('cake bench', () => {
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(5);
     expect(lines[0]).toMatch(/^strategy,n,rounds,cake,poolSize,medianMs,.*phase_eat_ms/);
-    expect(lines[0]).toMatch(/,adapter,workgroupSize,kernel,tuned,uploadRoute,wait,kernelClock$/); // appended: no older column moved
-    expect(lines[1]).toMatch(/^loop,.*,{7}$/); // CPU strategies leave the GPU's columns empty
+    expect(lines[0]).toMatch(/,adapter,workgroupSize,kernel,tuned,uploadRoute,wait,kernelClock,eat,element,eatHash,comparison,largestErrorUlps,largestErrorAbsolute$/); // appended: no older column moved
+    expect(lines[1]).toMatch(/^loop,.*,{7}hash,u32,[0-9a-f]{8},bit-exact,,$/); // CPU strategies leave the GPU's columns empty; u32 has no largest error
   });
 
   it.skipIf(isGpuSkipped)('writes the GPU\'s adapter, kernel, routes, wait and kernel clock in the CSV', () => {

@@ -35,9 +35,21 @@ describe('compare with a baseline', () => {
     const baseline = { results: [syntheticRecord('pool-copy', 1024, 1, 10, { poolSize: 2 }), syntheticRecord('gpu', 1024, 1, 1, { workgroupSize: 64 })] };
     const current = { results: [syntheticRecord('pool-copy', 1024, 1, 10, { poolSize: 4 }), syntheticRecord('gpu', 1024, 1, 1, { workgroupSize: 64, clock: 'timestamp-query' })] };
     const result = compareReports(baseline, current);
-    expect(result.comparisons.map((c) => c.key)).toEqual(['gpu n=1024 rounds=1 cake=ordered workgroupSize=64']);
+    expect(result.comparisons.map((c) => c.key)).toEqual(['gpu n=1024 rounds=1 cake=ordered eat=hash element=u32 workgroupSize=64']);
     expect(result.onlyInBaseline).toEqual([recordKey(baseline.results[0]!)]);
-    expect(result.onlyInCurrent).toEqual(['pool-copy n=1024 rounds=1 cake=ordered poolSize=4']);
+    expect(result.onlyInCurrent).toEqual(['pool-copy n=1024 rounds=1 cake=ordered eat=hash element=u32 poolSize=4']);
+  });
+
+  it('matches a record from before eat functions were values (no eat fields) with a hash record, and never records of different eat functions', () => {
+    const old = syntheticRecord('loop', 1024, 1, 10, {});
+    const hashNow = syntheticRecord('loop', 1024, 1, 10, { eat: 'hash', element: 'u32', eatHash: '68e6ba72' });
+    expect(compareReports({ results: [old] }, { results: [hashNow] }).comparisons).toHaveLength(1);
+    const stream = syntheticRecord('loop', 1024, 1, 10, { eat: 'stream', element: 'u32', eatHash: '12345678' });
+    expect(compareReports({ results: [old] }, { results: [stream] }).comparisons).toHaveLength(0);
+    const changed = syntheticRecord('loop', 1024, 1, 10, { eat: 'hash', element: 'u32', eatHash: 'ffffffff' });
+    const result = compareReports({ results: [hashNow] }, { results: [changed] });
+    expect(result.comparisons).toHaveLength(0);
+    expect(result.differentEat).toEqual([recordKey(changed)]);
   });
 
   it('refuses a baseline that is not a bench report, saying how to make one', () => {

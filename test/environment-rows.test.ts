@@ -14,7 +14,8 @@ const value = (rows: { label: string; value: string }[], label: string) => rows.
 describe('environmentRows', () => {
   it('names the runtime, CPU, cores and host clock with its step, and no GPU rows for CPU records', () => {
     const rows = environmentRows(report([loop]));
-    expect(rows.map((row) => row.label)).toEqual(['Runtime', 'CPU', 'Cores', 'Host clock']);
+    expect(rows.map((row) => row.label)).toEqual(['Runtime', 'CPU', 'Cores', 'Host clock', 'Eat function']);
+    expect(value(rows, 'Eat function')).toMatch(/^hash \(u32, built in\): every run checked against its CPU twin, bit-exact$/); // a report from before eat functions were values
     expect(value(rows, 'Host clock')).toBe('performance.now, smallest step 70 ns (every wall time and CPU phase)');
   });
 
