@@ -13,7 +13,7 @@ import { runPlan, type Progress } from '../src/measure/suite.ts';
 import { runSweep } from '../src/measure/sweep.ts';
 import { nodeStrategies as strategies } from './node-strategies.ts';
 import { defaults, leftOutByDefault, parseBenchArgs, readBenchOptions, UsageError, type BenchArgs } from './args.ts';
-import { interruptedExitCode, stopOnInterrupt } from './interrupt.ts';
+import { signalExitCodes, stopOnSignals, type Interrupt } from './interrupt.ts';
 import { runLessons } from './lessons.ts';
 import { checkGpu, listAdapters } from './node-gpu.ts';
 import { nodeHost } from './node-host.ts';
@@ -21,6 +21,7 @@ import { checkOutputs, writeOutputs } from './outputs.ts';
 import { progressPrinter } from './progress-bar.ts';
 import { sweepDefaults } from './sweep-args.ts';
 import { tune } from './tune.ts';
+import { turnEventLoop } from '../src/turn-event-loop.ts';
 
 const usage = `usage: cake <command> [options]
 
@@ -101,7 +102,22 @@ async function bench(argv: string[]): Promise<number> {
       if (why) process.stderr.write(`cake: ${entry.name} cannot run here: ${why}\n`);
     }
   }
-  const interrupt = stopOnInterrupt();
+  const interrupt = stopOnSignals(); // held until the outputs are written: see bench/interrupt.ts
+  try {
+    return await measureAndWrite(args, host, baseline, interrupt);
+  } finally {
+    interrupt.release();
+  }
+}
+
+/** Marks the report with the signal that stopped it, if one came. */
+function markInterrupted(report: BenchReport, interrupt: Interrupt, isGpuCostsLeftOut = false): void {
+  const signal = interrupt.received();
+  if (!signal) return;
+  report.interrupted = { cellsNotMeasured: report.interrupted?.cellsNotMeasured ?? 0, signal, ...(isGpuCostsLeftOut ? { gpuCostsLeftOut: true } : {}) };
+}
+
+async function measureAndWrite(args: BenchArgs, host: Host, baseline: BenchReport | undefined, interrupt: Interrupt): Promise<number> {
   const environment = describeEnvironment(host);
   const hasGpu = host.gpu !== undefined && args.strategies.some((entry) => gpuNames.includes(entry.name));
   // A sweep keeps part of its budget for the GPU's copy routes and overheads, measured after its cells.
@@ -109,14 +125,16 @@ async function bench(argv: string[]): Promise<number> {
   const report = args.sweep
     ? await runSweep({ ...args, budgetMs: args.sweep.budgetMs - gpuReserveMs }, host, environment, progressPrinter(), interrupt.signal)
     : await runPlan({ ...args }, host, environment, printProgress, interrupt.signal);
-  interrupt.release();
+  markInterrupted(report, interrupt);
   if (hasGpu && !report.interrupted) {
     process.stderr.write('cake: measuring GPU copy routes, dispatch overhead and timestamps...\n');
     const costsStartMs = performance.now();
     const untilMs = args.sweep ? costsStartMs + args.sweep.budgetMs - report.sweep!.spentMs : Infinity;
-    const costs = await measureGpuCosts(host, gpuCostSizes(report), args.gpu.wait, untilMs);
-    addGpuCosts(report, costs);
-    if (report.sweep) Object.assign(report.sweep, { budgetMs: args.sweep!.budgetMs, gpuCostsMs: performance.now() - costsStartMs, gpuCostSizesLeftOut: costs.sizesLeftOut });
+    // the routes cannot stop between two of their measurements: a signal leaves them out and keeps the records
+    const costs = await Promise.race([measureGpuCosts(host, gpuCostSizes(report), args.gpu.wait, untilMs), interrupt.stopped.then(() => undefined)]);
+    if (costs) addGpuCosts(report, costs);
+    else markInterrupted(report, interrupt, true);
+    if (report.sweep) Object.assign(report.sweep, { budgetMs: args.sweep!.budgetMs, gpuCostsMs: performance.now() - costsStartMs, gpuCostSizesLeftOut: costs?.sizesLeftOut ?? gpuCostSizes(report) });
   }
   if (report.sweep) report.sweep.totalMs = performance.now(); // Node counts from the process's start: start-up is in it
   process.stdout.write(formatTable(report) + '\n');
@@ -130,7 +148,12 @@ async function bench(argv: string[]): Promise<number> {
   const { written, failures } = writeOutputs(report, args);
   if (written.length > 0) process.stderr.write(`cake: wrote ${written.join(', ')}\n`);
   for (const failure of failures) process.stderr.write(`cake: ${failure}\n`);
-  if (report.interrupted) return interruptedExitCode;
+  await turnEventLoop(); // a signal that came during the (synchronous) writes is heard now
+  const signal = interrupt.received();
+  if (signal) {
+    if (!report.interrupted) process.stderr.write(`cake: ${signal} came after the outputs were written: they are complete.\n`);
+    process.exit(signalExitCodes[signal]); // GPU work left in flight by the signal must not keep the process alive
+  }
   if (report.failures.length > 0 || failures.length > 0) return 1;
   if (args.failOnRegression && comparison?.comparisons.length === 0) {
     process.stderr.write(`cake: --fail-on-regression: no record of this run matches one in ${args.compare}, so nothing was checked; run the same strategies, sizes, rounds and settings as the baseline.\n`);

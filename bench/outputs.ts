@@ -8,6 +8,7 @@ import type { BenchReport } from '../src/record/record.ts';
 import { toCsv, toJson } from '../src/format/records.ts';
 import { reportHtml } from '../src/report/html.ts';
 import { UsageError } from './args.ts';
+import { writeFileAtomic } from './atomic-write.ts';
 import { builtScript } from './built-script.ts';
 
 export interface OutputPaths {
@@ -114,19 +115,39 @@ export interface Written {
   failures: string[];
 }
 
-/** Writes every output asked for; a file that fails is saved in a fresh temp folder instead, and said so. */
+/** A fresh folder for files that could not be written where asked: the temp folder, else the current one. */
+function rescueFolder(): string {
+  const tried: string[] = [];
+  for (const parent of [tmpdir(), process.cwd()]) {
+    try {
+      return mkdtempSync(join(parent, 'cake-unsaved-'));
+    } catch (error) {
+      tried.push(`${parent}: ${reason(error)}`);
+    }
+  }
+  throw new Error(`no folder to save it in (${tried.join('; ')})`);
+}
+
+/**
+ * Writes every output asked for, each whole or not at all (writeFileAtomic); a file that fails is saved in a
+ * fresh temp folder instead, and said so. One failure never keeps the other outputs from being written.
+ */
 export function writeOutputs(report: BenchReport, paths: OutputPaths): Written {
   const result: Written = { written: [], failures: [] };
   let rescue: string | undefined;
   const write = (path: string, text: () => string) => {
     try {
-      writeFileSync(path, text());
+      writeFileAtomic(path, text());
       result.written.push(path);
     } catch (error) {
-      rescue ??= mkdtempSync(join(tmpdir(), 'cake-unsaved-'));
-      const saved = join(rescue, `${result.failures.length + 1}-${path.split(/[\\/]/).at(-1) || 'out'}`);
-      writeFileSync(saved, text());
-      result.failures.push(`could not write ${path} (${reason(error)}); saved it as ${saved}`);
+      try {
+        rescue ??= rescueFolder();
+        const saved = join(rescue, `${result.failures.length + 1}-${path.split(/[\\/]/).at(-1) || 'out'}`);
+        writeFileSync(saved, text());
+        result.failures.push(`could not write ${path} (${reason(error)}); saved it as ${saved}`);
+      } catch (rescueError) {
+        result.failures.push(`could not write ${path} (${reason(error)}), nor save it elsewhere: ${rescueError instanceof Error ? rescueError.message : String(rescueError)}`);
+      }
     }
   };
   if (paths.json) write(paths.json, () => toJson(report));

@@ -109,7 +109,10 @@ export function formatSweepSummary(report: BenchReport): string {
   const skipped = report.skipped ?? [];
   if (skipped.length > 0) lines.push(...skippedSummary(skipped, report.sweep && report.sweep.budgetMs * maxCellShare));
   if (report.interrupted) {
-    lines.push(`Interrupted (Ctrl-C): kept the ${report.results.length} records measured; ${report.interrupted.cellsNotMeasured} cells not measured.`);
+    const { signal, cellsNotMeasured, gpuCostsLeftOut } = report.interrupted;
+    const by = !signal || signal === 'SIGINT' ? 'Ctrl-C' : signal;
+    const costs = gpuCostsLeftOut ? '; the GPU copy routes were left out' : '';
+    lines.push(`Interrupted (${by}): kept the ${report.results.length} records measured; ${cellsNotMeasured} cells not measured${costs}.`);
   }
   return lines.join('\n');
 }
