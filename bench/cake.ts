@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `cake` command line: parses arguments, runs the library, prints. No measuring logic lives here.
-import { readFileSync } from 'node:fs';
-import { compareReports, parseBaseline } from '../src/record/compare.ts';
+import { compareReports } from '../src/record/compare.ts';
+import { maxBaselineBytes, parseBaseline } from '../src/record/read-baseline.ts';
+import { readRegularFile } from './read-file.ts';
 import { describeEnvironment } from '../src/measure/environment.ts';
 import { addGpuCosts, gpuCostSizes, measureGpuCosts } from '../src/measure/gpu-costs.ts';
 import type { BenchReport } from '../src/record/record.ts';
@@ -73,8 +74,16 @@ async function checkWorkgroupSize(host: Host, args: BenchArgs): Promise<void> {
 
 /** The --compare baseline, read before anything is measured: a bad file is a usage error, not a lost run. */
 function readBaseline(path: string): BenchReport {
+  let text: string;
   try {
-    return parseBaseline(readFileSync(path, 'utf8'), path);
+    text = readRegularFile(path, maxBaselineBytes);
+  } catch (error) {
+    throw new UsageError(`--compare: ${error instanceof Error ? error.message : String(error)}. Example: --compare base.json`);
+  }
+  try {
+    const { baseline, notes } = parseBaseline(text, path);
+    for (const note of notes) process.stderr.write(`cake: ${note}\n`);
+    return baseline;
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }

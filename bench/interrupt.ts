@@ -25,7 +25,7 @@ export interface Interrupt {
  * JavaScript handler from running. Hold it until the outputs are written: a signal during the (synchronous)
  * writes is then heard after them, not in the middle.
  */
-export function stopOnSignals(write: (line: string) => void = (line) => void process.stderr.write(line)): Interrupt {
+export function stopOnSignals(doing = 'stopping after the record in flight (which keeps the runs it has); what was measured will be written'): Interrupt {
   const controller = new AbortController();
   let first: StopSignal | undefined;
   let onStop: (signal: StopSignal) => void = () => {};
@@ -34,7 +34,7 @@ export function stopOnSignals(write: (line: string) => void = (line) => void pro
     release();
     first = name;
     try {
-      write(`\ncake: ${said[name]}: stopping after the record in flight (which keeps the runs it has); what was measured will be written (${said[name] === 'Ctrl-C' ? 'Ctrl-C' : 'the signal'} again to quit now, writing nothing).\n`);
+      process.stderr.write(`\ncake: ${said[name]}: ${doing} (${name === 'SIGINT' ? 'Ctrl-C' : 'the signal'} again to quit now, writing nothing).\n`);
     } catch {
       // stderr may be gone with the terminal (SIGHUP): the outputs are still written
     }
