@@ -1,7 +1,7 @@
 // Writes a bench's files: --json, --csv, and --report DIR (index.html with report.json and report.csv). Every
 // path is checked before anything is measured, so a typo costs a second, not a sweep; and a file that still
 // cannot be written at the end is saved elsewhere, so measured results are never lost.
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { BenchReport } from '../src/record/record.ts';
@@ -40,11 +40,13 @@ export function checkWritableFile(option: string, path: string, example: string,
     throw new PathError(`${option}: cannot write ${path}: ${why}. Choose ${what} you can write to. Example: ${option} ${example}`, why);
   };
   if (existsSync(path)) {
-    if (statSync(path).isDirectory()) fail('it is a folder');
+    const stat = statSync(path);
+    if (stat.isDirectory()) fail('it is a folder');
     try {
-      closeSync(openSync(path, 'a')); // opens for writing without changing it
+      // opens for writing without changing it, and without blocking: a FIFO with no reader would wait for ever
+      closeSync(openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NONBLOCK));
     } catch (error) {
-      fail(reason(error));
+      fail((error as NodeJS.ErrnoException).code === 'ENXIO' && stat.isFIFO() ? 'it is a FIFO (named pipe) with no reader' : reason(error));
     }
     return;
   }

@@ -54,6 +54,7 @@ export async function tune(argv: string[]): Promise<number> {
     if (!args.cache) checkDefaultCache(cachePath);
     checkDistinct([['the tune cache', cachePath], ['--json', args.json]]);
     const cache = TuneCache.open(fileStore(cachePath), gpu.adapterSummary, gpu.device.limits);
+    for (const note of cache.notes) progress(note);
     const runtime = dawnRuntime();
     if (args.isReplay) {
       const space = buildSpace(gpu.device.limits, args.slices, args.workgroupSizes);
