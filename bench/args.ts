@@ -33,6 +33,10 @@ export interface BenchArgs extends Plan {
   /** --compare FILE: a baseline report to compare with; --fail-on-regression makes a slower record exit 1. */
   compare?: string;
   failOnRegression: boolean;
+  /** --force: replace output files cake did not write. */
+  force: boolean;
+  /** --yes: start work estimated to take far longer than asked. */
+  yes: boolean;
 }
 
 const maxWorkgroupSize = 1024; // no WebGPU adapter allows more; the device refuses what its own limit does not
@@ -105,7 +109,7 @@ const valueOptions = [
   '--strategies', '--sizes', '--rounds', '--runs', '--min-time', '--max-time', '--pool-size', '--cake', '--json', '--csv',
   '--adapter', '--workgroup-size', '--upload-route', '--wait', '--kernel-clock', '--budget', '--report', '--compare',
 ];
-const flagOptions = ['--sweep', '--fail-on-regression'];
+const flagOptions = ['--sweep', '--fail-on-regression', '--force', '--yes'];
 
 /** Reads `cake bench` options (after the word bench) by the rules every command shares. */
 export function readBenchOptions(argv: string[]): Map<string, string> {
@@ -152,6 +156,8 @@ export function parseBenchArgs(values: Map<string, string>, host: Host): BenchAr
     report: values.get('--report'),
     compare: values.get('--compare'),
     failOnRegression: values.has('--fail-on-regression'),
+    force: values.has('--force'),
+    yes: values.has('--yes'),
   };
   if (values.has('--min-time') && values.has('--max-time') && args.stop.minTimeMs > args.stop.maxTimeMs) {
     throw new UsageError(`--min-time ${args.stop.minTimeMs} is over --max-time ${args.stop.maxTimeMs}: a record samples for at least --min-time ms and stops at --max-time ms. Example: --min-time 500 --max-time 10000`);

@@ -9,12 +9,15 @@ import { toCsv, toJson } from '../src/format/records.ts';
 import { reportHtml } from '../src/report/html.ts';
 import { UsageError } from './args.ts';
 import { writeFileAtomic } from './atomic-write.ts';
+import { checkOwnFile, checkOwnReport, reportMarker, reportMarkerText } from './output-ownership.ts';
 import { builtScript } from './built-script.ts';
 
 export interface OutputPaths {
   json?: string;
   csv?: string;
   report?: string;
+  /** --force: replace files cake did not write (see output-ownership.ts). */
+  force?: boolean;
 }
 
 /** What a file system error means to someone choosing an output path. */
@@ -105,6 +108,9 @@ export function checkDistinct(outputs: [option: string, path: string | undefined
 export function checkOutputs(paths: OutputPaths): void {
   const inReport = (file: string) => (paths.report ? join(paths.report, file) : undefined);
   checkDistinct([['--json', paths.json], ['--csv', paths.csv], ['--report', inReport('report.json')], ['--report', inReport('report.csv')], ['--report', inReport('index.html')]]);
+  if (paths.json) checkOwnFile('--json', paths.json, paths.force === true);
+  if (paths.csv) checkOwnFile('--csv', paths.csv, paths.force === true);
+  if (paths.report) checkOwnReport(paths.report, paths.force === true);
   if (paths.json) checkWritableFile('--json', paths.json, 'out.json');
   if (paths.csv) checkWritableFile('--csv', paths.csv, 'out.csv');
   if (paths.report) checkCreatable('--report', join(paths.report, 'index.html'), 'report', 'a folder');
@@ -160,9 +166,11 @@ export function writeOutputs(report: BenchReport, paths: OutputPaths): Written {
     } catch {
       // the writes below fail too, and are saved elsewhere
     }
+    write(join(paths.report, reportMarker), () => reportMarkerText); // first: the files below are cake's from now on
     write(join(paths.report, 'report.json'), () => toJson(report));
     write(join(paths.report, 'report.csv'), () => toCsv(report));
     write(join(paths.report, 'index.html'), () => reportHtml(report, readFileSync(builtScript('report-page.js'), 'utf8')));
   }
+  result.written = result.written.filter((path) => !path.endsWith(reportMarker));
   return result;
 }
