@@ -10,7 +10,7 @@ import type { Host } from '../src/host.ts';
 import type { EatOptions, StrategyEntry } from '../src/strategy.ts';
 import { uploadRoutes } from '../src/gpu/buffers.ts';
 import { waitPolicies } from '../src/gpu/wait.ts';
-import { parseBudget, parseRounds, parseSize as parseCakeSize, UsageError, type Spelling } from '../src/measure/asked.ts';
+import { parseBudget, parseDecimal, parseRounds, parseSize as parseCakeSize, UsageError, type Spelling } from '../src/measure/asked.ts';
 import { readOptions } from './read-options.ts';
 import { sweepDefaults } from './sweep-args.ts';
 
@@ -43,7 +43,7 @@ const maxWorkgroupSize = 1024; // no WebGPU adapter allows more; the device refu
 
 function parseWorkgroupSize(text: string): number | 'auto' {
   if (text === 'auto') return 'auto'; // the tuned size from `cake tune`'s cache, else 64
-  const value = Number(text);
+  const value = parseDecimal(text);
   if (!Number.isInteger(value) || value < 1 || value > maxWorkgroupSize) {
     throw new UsageError(`--workgroup-size: "${text}" is not allowed; use auto or an integer 1..${maxWorkgroupSize} within your adapter's maxComputeInvocationsPerWorkgroup (see cake info). Example: --workgroup-size 64`);
   }
@@ -70,7 +70,7 @@ export function parseSize(text: string, option: '--sizes' | '--n' = '--sizes'): 
 }
 
 function parseCount(option: string, text: string, min: number, max: number, example: string): number {
-  const value = Number(text);
+  const value = parseDecimal(text);
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new UsageError(`${option}: "${text}" is not allowed; use an integer ${min}..${max}. Example: ${option} ${example}`);
   }

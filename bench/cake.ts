@@ -222,6 +222,14 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A closed stdout (cake bench | head -1) or stderr (a closed terminal) is not an error of the run: what is left
+// to print has no reader, and the outputs are still written.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED' && error.code !== 'EIO') throw error;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
