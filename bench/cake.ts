@@ -18,6 +18,7 @@ import { signalExitCodes, stopOnSignals, type Interrupt } from './interrupt.ts';
 import { runLessons } from './lessons.ts';
 import { checkGpu, listAdapters } from './node-gpu.ts';
 import { nodeHost } from './node-host.ts';
+import { checkEstimate } from './estimate.ts';
 import { checkOutputs, writeOutputs } from './outputs.ts';
 import { progressPrinter } from './progress-bar.ts';
 import { sweepDefaults } from './sweep-args.ts';
@@ -38,7 +39,8 @@ commands:
           --report DIR   self-contained HTML report with charts, plus report.json and report.csv
           --compare FILE  ratios to a baseline --json file, flagged beyond both p10-p90 spreads
           --fail-on-regression  with --compare: exit 1 when a record is slower beyond the noise
-          Ctrl-C stops after the record in flight and writes what was measured (exit 130)
+          --force  replace output files cake did not write   --yes  start work estimated far over what was asked
+          Ctrl-C, SIGTERM, SIGHUP stop after the record in flight and write what was measured (exit 130, 143, 129)
   lessons the deck's story, each claim shown with a live, verified measurement (under 30 s)
   tune    find the eat kernel's best shape on this adapter (cake tune --help)
   info    runtime, CPU, cores, the strategies this machine can run, and its GPU adapters with limits
@@ -99,6 +101,7 @@ async function bench(argv: string[]): Promise<number> {
   if (adapter && !host.gpu) throw new UsageError(`--adapter: ${host.gpuMissing}`);
   const args = parseBenchArgs(options, host);
   await checkWorkgroupSize(host, args);
+  checkEstimate(args); // a floor under the run's time: far over what was asked is refused unless --yes
   const baseline = args.compare ? readBaseline(args.compare) : undefined;
   if (!options.has('--strategies')) {
     if (!args.sweep) {
