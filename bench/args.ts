@@ -11,7 +11,7 @@ import type { Host } from '../src/host.ts';
 import type { EatOptions, StrategyEntry } from '../src/strategy.ts';
 import { uploadRoutes } from '../src/gpu/buffers.ts';
 import { waitPolicies } from '../src/gpu/wait.ts';
-import { parseBudget, parseRounds, parseSize as parseCakeSize, UsageError, type Spelling } from '../src/measure/asked.ts';
+import { parseBudget, parseDecimal, parseRounds, parseSize as parseCakeSize, UsageError, type Spelling } from '../src/measure/asked.ts';
 import { readOptions } from './read-options.ts';
 import { sweepDefaults } from './sweep-args.ts';
 
@@ -34,13 +34,17 @@ export interface BenchArgs extends Plan {
   /** --compare FILE: a baseline report to compare with; --fail-on-regression makes a slower record exit 1. */
   compare?: string;
   failOnRegression: boolean;
+  /** --force: replace output files cake did not write. */
+  force: boolean;
+  /** --yes: start work estimated to take far longer than asked. */
+  yes: boolean;
 }
 
 const maxWorkgroupSize = 1024; // no WebGPU adapter allows more; the device refuses what its own limit does not
 
 function parseWorkgroupSize(text: string): number | 'auto' {
   if (text === 'auto') return 'auto'; // the tuned size from `cake tune`'s cache, else 64
-  const value = Number(text);
+  const value = parseDecimal(text);
   if (!Number.isInteger(value) || value < 1 || value > maxWorkgroupSize) {
     throw new UsageError(`--workgroup-size: "${text}" is not allowed; use auto or an integer 1..${maxWorkgroupSize} within your adapter's maxComputeInvocationsPerWorkgroup (see cake info). Example: --workgroup-size 64`);
   }
@@ -63,7 +67,7 @@ export function parseSize(text: string, option: '--sizes' | '--n' = '--sizes'): 
 }
 
 function parseCount(option: string, text: string, min: number, max: number, example: string): number {
-  const value = Number(text);
+  const value = parseDecimal(text);
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new UsageError(`${option}: "${text}" is not allowed; use an integer ${min}..${max}. Example: ${option} ${example}`);
   }
@@ -102,7 +106,7 @@ const valueOptions = [
   '--eat', '--strategies', '--sizes', '--rounds', '--runs', '--min-time', '--max-time', '--pool-size', '--cake', '--json', '--csv',
   '--adapter', '--workgroup-size', '--upload-route', '--wait', '--kernel-clock', '--budget', '--report', '--compare',
 ];
-const flagOptions = ['--sweep', '--fail-on-regression'];
+const flagOptions = ['--sweep', '--fail-on-regression', '--force', '--yes'];
 
 /** Reads `cake bench` options (after the word bench) by the rules every command shares. */
 export function readBenchOptions(argv: string[]): Map<string, string> {
@@ -150,6 +154,8 @@ export function parseBenchArgs(values: Map<string, string>, host: Host, eat: Eat
     report: values.get('--report'),
     compare: values.get('--compare'),
     failOnRegression: values.has('--fail-on-regression'),
+    force: values.has('--force'),
+    yes: values.has('--yes'),
   };
   if (values.has('--min-time') && values.has('--max-time') && args.stop.minTimeMs > args.stop.maxTimeMs) {
     throw new UsageError(`--min-time ${args.stop.minTimeMs} is over --max-time ${args.stop.maxTimeMs}: a record samples for at least --min-time ms and stops at --max-time ms. Example: --min-time 500 --max-time 10000`);

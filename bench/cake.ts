@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `cake` command line: parses arguments, runs the library, prints. No measuring logic lives here.
-import { readFileSync } from 'node:fs';
-import { compareReports, parseBaseline } from '../src/record/compare.ts';
+import { compareReports } from '../src/record/compare.ts';
+import { maxBaselineBytes, parseBaseline } from '../src/record/read-baseline.ts';
+import { readRegularFile } from './read-file.ts';
 import { describeEnvironment } from '../src/measure/environment.ts';
 import { addGpuCosts, gpuCostSizes, measureGpuCosts } from '../src/measure/gpu-costs.ts';
 import type { BenchReport } from '../src/record/record.ts';
@@ -13,10 +14,11 @@ import { runPlan, type Progress } from '../src/measure/suite.ts';
 import { runSweep } from '../src/measure/sweep.ts';
 import { nodeStrategies as strategies } from './node-strategies.ts';
 import { defaults, parseBenchArgs, readBenchOptions, UsageError, type BenchArgs } from './args.ts';
-import { interruptedExitCode, stopOnInterrupt } from './interrupt.ts';
+import { signalExitCodes, stopOnSignals, type Interrupt } from './interrupt.ts';
 import { runLessons } from './lessons.ts';
 import { checkGpu, listAdapters } from './node-gpu.ts';
 import { nodeHost } from './node-host.ts';
+import { checkEstimate } from './estimate.ts';
 import { checkOutputs, writeOutputs } from './outputs.ts';
 import { progressPrinter } from './progress-bar.ts';
 import { sweepDefaults } from './sweep-args.ts';
@@ -24,6 +26,7 @@ import { tune } from './tune.ts';
 import { checkEatCompiles, readEat } from './eat-file.ts';
 import { comparisonOf } from '../src/eat.ts';
 import { defaultEat, eats } from '../src/eats/index.ts';
+import { turnEventLoop } from '../src/turn-event-loop.ts';
 
 const leftOutNames = strategies.filter((entry) => entry.leftOutByDefault).map((entry) => entry.name).join(', ');
 const usage = `usage: cake <command> [options]
@@ -41,7 +44,8 @@ commands:
           --report DIR   self-contained HTML report with charts, plus report.json and report.csv
           --compare FILE  ratios to a baseline --json file, flagged beyond both p10-p90 spreads
           --fail-on-regression  with --compare: exit 1 when a record is slower beyond the noise
-          Ctrl-C stops after the record in flight and writes what was measured (exit 130)
+          --force  replace output files cake did not write   --yes  start work estimated far over what was asked
+          Ctrl-C, SIGTERM, SIGHUP stop after the record in flight and write what was measured (exit 130, 143, 129)
   lessons the deck's story, each claim shown with a live, verified measurement (under 30 s)
   tune    find the eat kernel's best shape on this adapter (cake tune --help)
   info    runtime, CPU, cores, the strategies this machine can run, and its GPU adapters with limits
@@ -76,8 +80,16 @@ async function checkWorkgroupSize(host: Host, args: BenchArgs): Promise<void> {
 
 /** The --compare baseline, read before anything is measured: a bad file is a usage error, not a lost run. */
 function readBaseline(path: string): BenchReport {
+  let text: string;
   try {
-    return parseBaseline(readFileSync(path, 'utf8'), path);
+    text = readRegularFile(path, maxBaselineBytes);
+  } catch (error) {
+    throw new UsageError(`--compare: ${error instanceof Error ? error.message : String(error)}. Example: --compare base.json`);
+  }
+  try {
+    const { baseline, notes } = parseBaseline(text, path);
+    for (const note of notes) process.stderr.write(`cake: ${note}\n`);
+    return baseline;
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -95,6 +107,7 @@ async function bench(argv: string[]): Promise<number> {
   const args = parseBenchArgs(options, host, eat);
   await checkWorkgroupSize(host, args);
   if (args.strategies.some((entry) => entry.family === 'gpu')) await checkEatCompiles(host, eat);
+  checkEstimate(args); // a floor under the run's time: far over what was asked is refused unless --yes
   const baseline = args.compare ? readBaseline(args.compare) : undefined;
   if (!options.has('--strategies')) {
     if (!args.sweep) {
@@ -107,7 +120,22 @@ async function bench(argv: string[]): Promise<number> {
       if (why) process.stderr.write(`cake: ${entry.name} cannot run here: ${why}\n`);
     }
   }
-  const interrupt = stopOnInterrupt();
+  const interrupt = stopOnSignals(); // held until the outputs are written: see bench/interrupt.ts
+  try {
+    return await measureAndWrite(args, host, baseline, interrupt);
+  } finally {
+    interrupt.release();
+  }
+}
+
+/** Marks the report with the signal that stopped it, if one came. */
+function markInterrupted(report: BenchReport, interrupt: Interrupt, isGpuCostsLeftOut = false): void {
+  const signal = interrupt.received();
+  if (!signal) return;
+  report.interrupted = { cellsNotMeasured: report.interrupted?.cellsNotMeasured ?? 0, signal, ...(isGpuCostsLeftOut ? { gpuCostsLeftOut: true } : {}) };
+}
+
+async function measureAndWrite(args: BenchArgs, host: Host, baseline: BenchReport | undefined, interrupt: Interrupt): Promise<number> {
   const environment = describeEnvironment(host);
   const hasGpu = host.gpu !== undefined && args.strategies.some((entry) => entry.family === 'gpu');
   // A sweep keeps part of its budget for the GPU's copy routes and overheads, measured after its cells.
@@ -115,14 +143,16 @@ async function bench(argv: string[]): Promise<number> {
   const report = args.sweep
     ? await runSweep({ ...args, budgetMs: args.sweep.budgetMs - gpuReserveMs }, host, environment, progressPrinter(), interrupt.signal)
     : await runPlan({ ...args }, host, environment, printProgress, interrupt.signal);
-  interrupt.release();
+  markInterrupted(report, interrupt);
   if (hasGpu && !report.interrupted) {
     process.stderr.write('cake: measuring GPU copy routes, dispatch overhead and timestamps...\n');
     const costsStartMs = performance.now();
     const untilMs = args.sweep ? costsStartMs + args.sweep.budgetMs - report.sweep!.spentMs : Infinity;
-    const costs = await measureGpuCosts(host, gpuCostSizes(report, args.strategies), args.gpu.wait, untilMs);
-    addGpuCosts(report, costs);
-    if (report.sweep) Object.assign(report.sweep, { budgetMs: args.sweep!.budgetMs, gpuCostsMs: performance.now() - costsStartMs, gpuCostSizesLeftOut: costs.sizesLeftOut });
+    // the routes cannot stop between two of their measurements: a signal leaves them out and keeps the records
+    const costs = await Promise.race([measureGpuCosts(host, gpuCostSizes(report, args.strategies), args.gpu.wait, untilMs), interrupt.stopped.then(() => undefined)]);
+    if (costs) addGpuCosts(report, costs);
+    else markInterrupted(report, interrupt, true);
+    if (report.sweep) Object.assign(report.sweep, { budgetMs: args.sweep!.budgetMs, gpuCostsMs: performance.now() - costsStartMs, gpuCostSizesLeftOut: costs?.sizesLeftOut ?? gpuCostSizes(report, args.strategies) });
   }
   if (report.sweep) report.sweep.totalMs = performance.now(); // Node counts from the process's start: start-up is in it
   process.stdout.write(formatTable(report) + '\n');
@@ -136,7 +166,12 @@ async function bench(argv: string[]): Promise<number> {
   const { written, failures } = writeOutputs(report, args);
   if (written.length > 0) process.stderr.write(`cake: wrote ${written.join(', ')}\n`);
   for (const failure of failures) process.stderr.write(`cake: ${failure}\n`);
-  if (report.interrupted) return interruptedExitCode;
+  await turnEventLoop(); // a signal that came during the (synchronous) writes is heard now
+  const signal = interrupt.received();
+  if (signal) {
+    if (!report.interrupted) process.stderr.write(`cake: ${signal} came after the outputs were written: they are complete.\n`);
+    process.exit(signalExitCodes[signal]); // GPU work left in flight by the signal must not keep the process alive
+  }
   if (report.failures.length > 0 || failures.length > 0) return 1;
   if (args.failOnRegression && comparison?.comparisons.length === 0) {
     process.stderr.write(`cake: --fail-on-regression: no record of this run matches one in ${args.compare}, so nothing was checked; run the same strategies, sizes, rounds and settings as the baseline.\n`);
@@ -196,6 +231,14 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}". Commands: bench, tune, lessons, info, help. Example: cake bench --sizes 2^20`);
   }
+}
+
+// A closed stdout (cake bench | head -1) or stderr (a closed terminal) is not an error of the run: what is left
+// to print has no reader, and the outputs are still written.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED' && error.code !== 'EIO') throw error;
+  });
 }
 
 main(process.argv.slice(2)).then(

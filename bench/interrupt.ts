@@ -1,19 +1,47 @@
-// Ctrl-C during a bench: the first one stops after the record in flight and keeps what was measured; a second
-// one quits at once (the system's own handling of SIGINT).
-export const interruptedExitCode = 130; // 128 + SIGINT, what shells expect of a program stopped by Ctrl-C
+// Signals during a bench: SIGINT (Ctrl-C), SIGTERM (`timeout`, CI cancellation) and SIGHUP (a closed terminal).
+// The first one stops after the record in flight, keeps what was measured and writes the outputs; a second one
+// quits at once (the system's own handling of the signal).
+
+/** 128 + the signal's number: what shells, `timeout` and CI runners expect of a program a signal stopped. */
+export const signalExitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+export type StopSignal = keyof typeof signalExitCodes;
+const stopSignals = Object.keys(signalExitCodes) as StopSignal[];
+
+const said: Record<StopSignal, string> = { SIGINT: 'Ctrl-C', SIGTERM: 'SIGTERM', SIGHUP: 'SIGHUP (the terminal closed)' };
+
+export interface Interrupt {
+  /** Aborts on the first signal. */
+  signal: AbortSignal;
+  /** The first signal received, if any. */
+  received(): StopSignal | undefined;
+  /** Resolves on the first signal: race long work that cannot stop itself (the GPU's copy routes) with it. */
+  stopped: Promise<StopSignal>;
+  release(): void;
+}
 
 /**
- * Listens for SIGINT until `release()`; `signal` aborts on the first one. The first one also gives SIGINT back
- * to the system, so a second Ctrl-C ends the process at once, even in the middle of a synchronous eating that
- * would keep any JavaScript handler from running.
+ * Listens for SIGINT, SIGTERM and SIGHUP until `release()`. The first one gives every one of them back to the
+ * system, so a second ends the process at once, even in the middle of a synchronous eating that would keep any
+ * JavaScript handler from running. Hold it until the outputs are written: a signal during the (synchronous)
+ * writes is then heard after them, not in the middle.
  */
-export function stopOnInterrupt(): { signal: AbortSignal; release(): void } {
+export function stopOnSignals(doing = 'stopping after the record in flight (which keeps the runs it has); what was measured will be written'): Interrupt {
   const controller = new AbortController();
-  const onInterrupt = () => {
-    process.off('SIGINT', onInterrupt);
-    process.stderr.write('\ncake: Ctrl-C: stopping after the record in flight (which keeps the runs it has); the records measured so far are kept (Ctrl-C again to quit now, writing nothing).\n');
+  let first: StopSignal | undefined;
+  let onStop: (signal: StopSignal) => void = () => {};
+  const stopped = new Promise<StopSignal>((resolve) => (onStop = resolve));
+  const handlers = stopSignals.map((name) => [name, () => {
+    release();
+    first = name;
+    try {
+      process.stderr.write(`\ncake: ${said[name]}: ${doing} (${name === 'SIGINT' ? 'Ctrl-C' : 'the signal'} again to quit now, writing nothing).\n`);
+    } catch {
+      // stderr may be gone with the terminal (SIGHUP): the outputs are still written
+    }
     controller.abort();
-  };
-  process.on('SIGINT', onInterrupt);
-  return { signal: controller.signal, release: () => process.off('SIGINT', onInterrupt) };
+    onStop(name);
+  }] as const);
+  const release = () => handlers.forEach(([name, handler]) => process.off(name, handler));
+  handlers.forEach(([name, handler]) => process.on(name, handler));
+  return { signal: controller.signal, received: () => first, stopped, release };
 }

@@ -1,13 +1,15 @@
 // Writes a bench's files: --json, --csv, and --report DIR (index.html with report.json and report.csv). Every
 // path is checked before anything is measured, so a typo costs a second, not a sweep; and a file that still
 // cannot be written at the end is saved elsewhere, so measured results are never lost.
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { BenchReport } from '../src/record/record.ts';
 import { toCsv, toJson } from '../src/format/records.ts';
 import { reportHtml } from '../src/report/html.ts';
 import { UsageError } from './args.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+import { checkOwnFile, checkOwnReport, reportMarker, reportMarkerText } from './output-ownership.ts';
 import { builtScript } from './built-script.ts';
 import { nodeStrategies } from './node-strategies.ts';
 
@@ -15,6 +17,8 @@ export interface OutputPaths {
   json?: string;
   csv?: string;
   report?: string;
+  /** --force: replace files cake did not write (see output-ownership.ts). */
+  force?: boolean;
 }
 
 /** What a file system error means to someone choosing an output path. */
@@ -40,11 +44,13 @@ export function checkWritableFile(option: string, path: string, example: string,
     throw new PathError(`${option}: cannot write ${path}: ${why}. Choose ${what} you can write to. Example: ${option} ${example}`, why);
   };
   if (existsSync(path)) {
-    if (statSync(path).isDirectory()) fail('it is a folder');
+    const stat = statSync(path);
+    if (stat.isDirectory()) fail('it is a folder');
     try {
-      closeSync(openSync(path, 'a')); // opens for writing without changing it
+      // opens for writing without changing it, and without blocking: a FIFO with no reader would wait for ever
+      closeSync(openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NONBLOCK));
     } catch (error) {
-      fail(reason(error));
+      fail((error as NodeJS.ErrnoException).code === 'ENXIO' && stat.isFIFO() ? 'it is a FIFO (named pipe) with no reader' : reason(error));
     }
     return;
   }
@@ -103,6 +109,9 @@ export function checkDistinct(outputs: [option: string, path: string | undefined
 export function checkOutputs(paths: OutputPaths): void {
   const inReport = (file: string) => (paths.report ? join(paths.report, file) : undefined);
   checkDistinct([['--json', paths.json], ['--csv', paths.csv], ['--report', inReport('report.json')], ['--report', inReport('report.csv')], ['--report', inReport('index.html')]]);
+  if (paths.json) checkOwnFile('--json', paths.json, paths.force === true);
+  if (paths.csv) checkOwnFile('--csv', paths.csv, paths.force === true);
+  if (paths.report) checkOwnReport(paths.report, paths.force === true);
   if (paths.json) checkWritableFile('--json', paths.json, 'out.json');
   if (paths.csv) checkWritableFile('--csv', paths.csv, 'out.csv');
   if (paths.report) checkCreatable('--report', join(paths.report, 'index.html'), 'report', 'a folder');
@@ -115,19 +124,39 @@ export interface Written {
   failures: string[];
 }
 
-/** Writes every output asked for; a file that fails is saved in a fresh temp folder instead, and said so. */
+/** A fresh folder for files that could not be written where asked: the temp folder, else the current one. */
+function rescueFolder(): string {
+  const tried: string[] = [];
+  for (const parent of [tmpdir(), process.cwd()]) {
+    try {
+      return mkdtempSync(join(parent, 'cake-unsaved-'));
+    } catch (error) {
+      tried.push(`${parent}: ${reason(error)}`);
+    }
+  }
+  throw new Error(`no folder to save it in (${tried.join('; ')})`);
+}
+
+/**
+ * Writes every output asked for, each whole or not at all (writeFileAtomic); a file that fails is saved in a
+ * fresh temp folder instead, and said so. One failure never keeps the other outputs from being written.
+ */
 export function writeOutputs(report: BenchReport, paths: OutputPaths): Written {
   const result: Written = { written: [], failures: [] };
   let rescue: string | undefined;
   const write = (path: string, text: () => string) => {
     try {
-      writeFileSync(path, text());
+      writeFileAtomic(path, text());
       result.written.push(path);
     } catch (error) {
-      rescue ??= mkdtempSync(join(tmpdir(), 'cake-unsaved-'));
-      const saved = join(rescue, `${result.failures.length + 1}-${path.split(/[\\/]/).at(-1) || 'out'}`);
-      writeFileSync(saved, text());
-      result.failures.push(`could not write ${path} (${reason(error)}); saved it as ${saved}`);
+      try {
+        rescue ??= rescueFolder();
+        const saved = join(rescue, `${result.failures.length + 1}-${path.split(/[\\/]/).at(-1) || 'out'}`);
+        writeFileSync(saved, text());
+        result.failures.push(`could not write ${path} (${reason(error)}); saved it as ${saved}`);
+      } catch (rescueError) {
+        result.failures.push(`could not write ${path} (${reason(error)}), nor save it elsewhere: ${rescueError instanceof Error ? rescueError.message : String(rescueError)}`);
+      }
     }
   };
   if (paths.json) write(paths.json, () => toJson(report));
@@ -138,9 +167,11 @@ export function writeOutputs(report: BenchReport, paths: OutputPaths): Written {
     } catch {
       // the writes below fail too, and are saved elsewhere
     }
+    write(join(paths.report, reportMarker), () => reportMarkerText); // first: the files below are cake's from now on
     write(join(paths.report, 'report.json'), () => toJson(report));
     write(join(paths.report, 'report.csv'), () => toCsv(report));
     write(join(paths.report, 'index.html'), () => reportHtml(report, readFileSync(builtScript('report-page.js'), 'utf8'), nodeStrategies));
   }
+  result.written = result.written.filter((path) => !path.endsWith(reportMarker));
   return result;
 }

@@ -4,7 +4,7 @@ import { defaultReplay } from '../src/tune/replay.ts';
 import { searchStrategyNames, type SearchStrategyName } from '../src/tune/search.ts';
 import type { ShapeLimits } from '../src/tune/space.ts';
 import type { TuneOptions } from '../src/tune/tune.ts';
-import { parseRounds } from '../src/measure/asked.ts';
+import { parseDecimal, parseRounds } from '../src/measure/asked.ts';
 import { parseSize, UsageError } from './args.ts';
 import { readOptions } from './read-options.ts';
 
@@ -53,14 +53,14 @@ export interface TuneArgs extends Pick<TuneOptions, 'slices' | 'rounds' | 'strat
 }
 
 function integer(option: string, text: string, min: number): number {
-  const value = Number(text);
+  const value = parseDecimal(text);
   if (!Number.isInteger(value) || value < min) throw new UsageError(`${option}: "${text}" is not allowed; use an integer >= ${min}. ${example(option)}`);
   return value;
 }
 
 function parseBudget(text: string | undefined, strategy: SearchStrategyName, isStrategyGiven: boolean): number {
   const isSmart = strategy === 'hill' || strategy === 'halving';
-  const share = text === undefined ? (isSmart ? smartBudgetShare : 1) : Number(text);
+  const share = text === undefined ? (isSmart ? smartBudgetShare : 1) : parseDecimal(text);
   if (!(share > 0 && share <= 1)) throw new UsageError(`--budget: "${text}" is not a share of the space; use a number in (0, 1]. ${example('--budget')}`);
   if (strategy === 'exhaustive' && share < 1) {
     // exhaustive walks the space in order: part of it is the smallest workgroup sizes, not a search

@@ -13,6 +13,7 @@ import { checkGpu } from './node-gpu.ts';
 import { nodeHost } from './node-host.ts';
 import { dawnRuntime, defaultCachePath, fileStore } from './node-tune-cache.ts';
 import { checkCreatable, checkDistinct, checkWritableFile, PathError } from './outputs.ts';
+import { signalExitCodes, stopOnSignals } from './interrupt.ts';
 import { checkWorkgroupSizes, parseTuneArgs } from './tune-args.ts';
 import { checkEatCompiles, readEat } from './eat-file.ts';
 
@@ -57,6 +58,7 @@ export async function tune(argv: string[]): Promise<number> {
     if (!args.cache) checkDefaultCache(cachePath);
     checkDistinct([['the tune cache', cachePath], ['--json', args.json]]);
     const cache = TuneCache.open(fileStore(cachePath), gpu.adapterSummary, gpu.device.limits);
+    for (const note of cache.notes) progress(note);
     const runtime = dawnRuntime();
     if (args.isReplay) {
       const space = buildSpace(gpu.device.limits, args.slices, args.workgroupSizes);
@@ -78,7 +80,18 @@ export async function tune(argv: string[]): Promise<number> {
       return 0;
     }
     progress(`${args.strategy} of ${eat.name} on ${gpu.adapterSummary.description}, n=${args.slices} rounds=${args.rounds}, cache ${cachePath}`);
-    const report = await runTune({ ...args, eat, gpu, cache, runtime, onProgress: progress });
+    const interrupt = stopOnSignals('stopping after the measurement in flight; every sample taken stays in the cache');
+    let report;
+    try {
+      report = await runTune({ ...args, eat, gpu, cache, runtime, onProgress: progress, stop: interrupt.signal });
+    } catch (error) {
+      const signal = interrupt.received();
+      if (!signal) throw error;
+      progress(`stopped by ${signal}; every sample taken is kept in ${cachePath}, and the next tune resumes from it`);
+      return signalExitCodes[signal];
+    } finally {
+      interrupt.release();
+    }
     process.stdout.write(formatTune(report) + '\n');
     if (args.json) writeFileSync(args.json, JSON.stringify(report, null, 2) + '\n');
     return 0;

@@ -58,7 +58,7 @@ describe('cake bench on the CPU alone, interrupted by Ctrl-C', () => {
     expect(stderr).toContain('Ctrl-C: stopping after the record in flight');
     const report = JSON.parse(readFileSync(json, 'utf8')) as BenchReport;
     expect(report.results.map((r) => r.strategy)).toEqual(['loop']);
-    expect(report.interrupted).toEqual({ cellsNotMeasured: 3 });
+    expect(report.interrupted).toEqual({ cellsNotMeasured: 3, signal: 'SIGINT' });
 
     // Friends eat while the main thread waits, so the first Ctrl-C is heard at once and the second finds SIGINT
     // given back to the system: the process ends mid-run (a run here takes about a second) and writes nothing.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareReports, parseBaseline, recordKey } from '../src/record/compare.ts';
+import { compareReports, recordKey } from '../src/record/compare.ts';
+import { parseBaseline } from '../src/record/read-baseline.ts';
 import { formatComparison } from '../src/format/map.ts';
 import { syntheticRecord } from './records.ts';
 

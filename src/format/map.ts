@@ -3,6 +3,7 @@ import type { CompareResult } from '../record/compare.ts';
 import { describeBreakEven, findCrossovers, findWinners, formatSize } from '../record/crossover.ts';
 import type { BenchReport, SkippedCell } from '../record/record.ts';
 import { maxCellShare } from '../measure/sweep-costs.ts';
+import { printable } from './printable.ts';
 
 const roundsNames: Record<number, string> = { 1: 'light', 64: 'medium', 1024: 'heavy' };
 export const roundsLabel = (rounds: number) => (roundsNames[rounds] ? `${roundsNames[rounds]} (${rounds})` : `rounds ${rounds}`);
@@ -109,7 +110,10 @@ export function formatSweepSummary(report: BenchReport): string {
   const skipped = report.skipped ?? [];
   if (skipped.length > 0) lines.push(...skippedSummary(skipped, report.sweep && report.sweep.budgetMs * maxCellShare));
   if (report.interrupted) {
-    lines.push(`Interrupted (Ctrl-C): kept the ${report.results.length} records measured; ${report.interrupted.cellsNotMeasured} cells not measured.`);
+    const { signal, cellsNotMeasured, gpuCostsLeftOut } = report.interrupted;
+    const by = !signal || signal === 'SIGINT' ? 'Ctrl-C' : signal;
+    const costs = gpuCostsLeftOut ? '; the GPU copy routes were left out' : '';
+    lines.push(`Interrupted (${by}): kept the ${report.results.length} records measured; ${cellsNotMeasured} cells not measured${costs}.`);
   }
   return lines.join('\n');
 }
@@ -126,7 +130,7 @@ export function formatComparison(result: CompareResult, baselinePath: string): s
   const header = ['record', 'baseline ms', 'now ms', 'ratio', 'verdict'];
   const ms = (value: number) => (value >= 1 ? value.toFixed(2) : value.toPrecision(2));
   const rows = result.comparisons.map((c) => [
-    c.key,
+    printable(c.key), // a baseline's strings are the file's: no escape sequences reach the terminal
     `${ms(c.baseline.medianMs)} (${ms(c.baseline.p10Ms)}-${ms(c.baseline.p90Ms)})`,
     `${ms(c.current.medianMs)} (${ms(c.current.p10Ms)}-${ms(c.current.p90Ms)})`,
     `${c.ratio.toFixed(2)}x`,
@@ -134,7 +138,7 @@ export function formatComparison(result: CompareResult, baselinePath: string): s
   ]);
   const lines = [`Compared with ${baselinePath} (ratio = now / baseline median; flagged only when the p10-p90 ranges do not overlap):`];
   lines.push(rows.length > 0 ? align([header, ...rows]) : '  NO matching records (same strategy, n, rounds, cake and settings): nothing was compared.');
-  const few = (keys: string[]) => keys.slice(0, unmatchedShown).join('; ') + (keys.length > unmatchedShown ? `; and ${keys.length - unmatchedShown} more` : '');
+  const few = (keys: string[]) => keys.slice(0, unmatchedShown).map(printable).join('; ') + (keys.length > unmatchedShown ? `; and ${keys.length - unmatchedShown} more` : '');
   if (result.onlyInBaseline.length > 0) lines.push(`Only in the baseline (${result.onlyInBaseline.length}): ${few(result.onlyInBaseline)}`);
   if (result.onlyInCurrent.length > 0) lines.push(`Only in this run (${result.onlyInCurrent.length}): ${few(result.onlyInCurrent)}`);
   if (result.differentEat.length > 0) lines.push(`Not compared, the eat function changed (same name, other sources: eatHash differs) (${result.differentEat.length}): ${few(result.differentEat)}`);

@@ -29,6 +29,16 @@ export const maxRounds = 1 << 20; // one slice then costs ~3 ms on the CPU: anyt
 export const u32Slices: SizeLimit = { slices: 2 ** 32 - 1, written: '2^32 - 1', why: 'slices are u32-indexed', example: '2^24' };
 const maxBudgetMs = 24 * 3600_000; // a day: anything longer is a typo
 
+/**
+ * A number as people write it in decimal: digits, an optional fraction and exponent. The one number reader of
+ * every option: Number() alone would take hex (0x10), octal (0o17), binary (0b11), blanks and Infinity, which
+ * some options refused and others did not. NaN for anything else.
+ */
+export function parseDecimal(text: string): number {
+  const trimmed = text.trim();
+  return /^[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(trimmed) ? Number(trimmed) : NaN;
+}
+
 const examples = (spelling: Spelling) => (list: string, one: string) => spelling.example(spelling.takesList ? list : one);
 
 /**
@@ -51,7 +61,7 @@ export function parseSize(text: string, spelling: Spelling, limit: SizeLimit = u
 
 /** light, medium, heavy or an integer 1..2^20. */
 export function parseRounds(text: string, spelling: Spelling): number {
-  const value = namedRounds[text.trim()] ?? Number(text);
+  const value = namedRounds[text.trim()] ?? parseDecimal(text);
   if (!Number.isInteger(value) || value < 1 || value > maxRounds) {
     throw new UsageError(`${spelling.option}: "${text}" is not allowed. Use light (1), medium (64), heavy (1024) or an integer 1..${maxRounds}; example: ${examples(spelling)('1,64,heavy', 'heavy')}`);
   }
@@ -62,7 +72,7 @@ export function parseRounds(text: string, spelling: Spelling): number {
 export function parseBudget(text: string, spelling: Spelling): number {
   const match = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(text.trim());
   const unitMs: Record<string, number> = { s: 1000, m: 60_000, h: 3600_000 };
-  const budgetMs = match ? Number(match[1]) * unitMs[match[2] ?? 's']! : NaN;
+  const budgetMs = match ? parseDecimal(match[1]!) * unitMs[match[2] ?? 's']! : NaN;
   if (!(budgetMs > 0) || budgetMs > maxBudgetMs) {
     throw new UsageError(`${spelling.option}: "${text}" is not a time budget. Use a number of seconds, or one with the unit s, m or h (not ms), more than 0 and at most 24h; example: ${spelling.example('300')} or ${spelling.example('5m')}`);
   }

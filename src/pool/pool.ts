@@ -6,6 +6,31 @@ import type { Friend, FromFriend, ToFriend } from './friend.ts';
 
 type Eaten = Exclude<FromFriend, { kind: 'ready' } | { kind: 'failed' }>;
 
+/**
+ * How long a friend may take to answer before it is called hung: `replyPatience` times what its work should
+ * take at the slowest rate this pool has measured, and never less than `minReplyTimeoutMs` (a busy 2-core machine
+ * pauses a thread for a second now and then). Before any reply is measured, the rate is a CPU's slowest
+ * plausible one, 50 ns per slice-round (this machine's loop eats at 1-3).
+ */
+const replyPatience = 20;
+const minReplyTimeoutMs = 5_000;
+const unmeasuredMsPerSliceRound = 50e-6;
+const helloTimeoutMs = 30_000; // spawning a worker and loading its script: seconds on a loaded machine
+
+/** Slice-rounds a message asks a friend to eat. */
+function workOf(message: ToFriend): number {
+  switch (message.kind) {
+    case 'hello':
+      return 0;
+    case 'eat-chunk':
+      return message.slices.length * message.rounds;
+    case 'eat-slice':
+      return message.rounds;
+    default:
+      return (message.to - message.from) * message.rounds;
+  }
+}
+
 interface Collector {
   remaining: number;
   onReply: (friend: number, reply: Eaten) => void;
@@ -19,9 +44,15 @@ export class Pool {
   private failure: Error | undefined;
   /** What each friend was last given, to name it when the friend fails. */
   private readonly eating: string[];
+  /** Slice-rounds posted to each friend and not answered yet. */
+  private readonly owed: number[];
+  /** The slowest rate measured over this pool's collects, ms per slice-round of the busiest friend. */
+  private msPerSliceRound: number | undefined;
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(private readonly friends: Friend[]) {
     this.eating = friends.map(() => 'nothing yet (starting up)');
+    this.owed = friends.map(() => 0);
   }
 
   /**
@@ -50,6 +81,7 @@ export class Pool {
   post(friend: number, message: ToFriend, what: string, transfer: Transferable[] = []): void {
     if (this.failure) throw this.failure;
     this.eating[friend] = what;
+    this.owed[friend]! += workOf(message);
     this.friends[friend]!.post(message, transfer);
   }
 
@@ -58,11 +90,43 @@ export class Pool {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       if (count === 0) return resolve();
-      this.collector = { remaining: count, onReply, resolve, reject };
+      const work = Math.max(...this.owed);
+      const startMs = performance.now();
+      const expectedMs = work * (this.msPerSliceRound ?? unmeasuredMsPerSliceRound);
+      const timeoutMs = Math.max(minReplyTimeoutMs, replyPatience * expectedMs);
+      const rate = this.msPerSliceRound === undefined ? 'the slowest plausible rate, 50 ns per slice-round (none measured yet)' : `this pool's measured ${(this.msPerSliceRound * 1e6).toPrecision(2)} ns per slice-round`;
+      this.arm(timeoutMs, `expected about ${expectedMs.toPrecision(2)} ms at ${rate}`);
+      this.collector = {
+        remaining: count,
+        onReply,
+        resolve: () => {
+          this.disarm();
+          if (work > 0) this.msPerSliceRound = Math.max(this.msPerSliceRound ?? 0, (performance.now() - startMs) / work);
+          this.owed.fill(0);
+          resolve();
+        },
+        reject,
+      };
     });
   }
 
+  /** Fails the pool, naming a friend that still owes an answer, unless every answer comes within `timeoutMs`. */
+  private arm(timeoutMs: number, expected: string): void {
+    this.disarm();
+    this.watchdog = setTimeout(() => {
+      const hung = Math.max(0, this.owed.findIndex((work) => work > 0));
+      this.fail(hung, new Error(`it did not answer within ${(timeoutMs / 1000).toFixed(1)} s (${expected}): it hung, so the pool is shut down and this record fails`));
+    }, timeoutMs);
+    this.watchdog.unref?.();
+  }
+
+  private disarm(): void {
+    if (this.watchdog !== undefined) clearTimeout(this.watchdog);
+    this.watchdog = undefined;
+  }
+
   async dispose(): Promise<void> {
+    this.disarm();
     this.collector = undefined;
     await Promise.all(this.friends.map((friend) => friend.terminate()));
   }
@@ -72,7 +136,8 @@ export class Pool {
 
   private collectReady(eat: Eat): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.readyWaiter = resolve;
+      this.arm(helloTimeoutMs, 'a hello, answered on start-up');
+      this.readyWaiter = () => (this.disarm(), resolve());
       this.collector = { remaining: Infinity, onReply: () => {}, resolve: () => {}, reject };
       this.friends.forEach((friend) => friend.post({ kind: 'hello', eat: eat.source }));
     });

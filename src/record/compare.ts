@@ -82,19 +82,3 @@ export function compareReports(baseline: Pick<BenchReport, 'results'>, current: 
     regressions: comparisons.filter((c) => c.verdict === 'slower').length,
   };
 }
-
-/** Reads a baseline file's text, saying what is wrong with it when it is not a bench report. */
-export function parseBaseline(text: string, path: string): BenchReport {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`--compare: ${path} is not JSON (${(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ')}). A baseline is the file cake bench --json FILE writes; example: cake bench --json base.json, then cake bench --compare base.json`);
-  }
-  const report = parsed as Partial<BenchReport>;
-  if (report.schema !== 'parallel-cake/bench@1' || !Array.isArray(report.results)) {
-    const found = report.schema === undefined ? 'has no schema field' : `has schema ${JSON.stringify(report.schema)}`;
-    throw new Error(`--compare: ${path} ${found}, expected "parallel-cake/bench@1" with a results list: it is not a cake bench --json file. Example: cake bench --json base.json, then cake bench --compare base.json`);
-  }
-  return report as BenchReport;
-}

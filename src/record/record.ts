@@ -122,8 +122,11 @@ export interface BenchReport {
    * cost measurements after the sweep) and the whole command's wall time, start-up included.
    */
   sweep?: { budgetMs: number; spentMs: number; gpuCostsMs?: number; gpuCostSizesLeftOut?: number[]; totalMs?: number };
-  /** Set when Ctrl-C stopped the run: what was measured is kept, the rest is counted here. */
-  interrupted?: { cellsNotMeasured: number };
+  /**
+   * Set when a signal stopped the run (the CLI: SIGINT, SIGTERM or SIGHUP; the page: Stop): what was measured is
+   * kept, the rest is counted here. `gpuCostsLeftOut`: the signal came while the GPU's copy routes were measured.
+   */
+  interrupted?: { cellsNotMeasured: number; signal?: string; gpuCostsLeftOut?: boolean };
 }
 
 export interface OverheadRecord {

@@ -40,8 +40,9 @@ export function autoWorkgroupSize(access: TuneCacheAccess | undefined, gpu: Gpu,
   } catch (error) {
     return untuned((error as Error).message);
   }
+  const ignored = cache.notes.length > 0 ? `; ${cache.notes.length} impossible part(s) of the file ignored (cake tune names them)` : '';
   const entry = cache.find(entryKey(access.runtime, eat, slices, rounds));
-  if (!entry?.tuned) return untuned(`${store.where} has no tuning of ${eat.name} for n=${slices} rounds=${rounds} (run cake tune --eat ${eat.name} --n ${slices} --rounds ${rounds})`);
+  if (!entry?.tuned) return untuned(`${store.where} has no tuning of ${eat.name} for n=${slices} rounds=${rounds} (run cake tune --eat ${eat.name} --n ${slices} --rounds ${rounds})${ignored}`);
   let best: [number, number] | undefined;
   for (const [key, samples] of Object.entries(entry.samplesMs)) {
     const shape = parseShapeKey(key);
@@ -49,11 +50,11 @@ export function autoWorkgroupSize(access: TuneCacheAccess | undefined, gpu: Gpu,
     const ms = medianOf(samples);
     if (isEatWgsl && samples.length > 0 && (!best || ms < best[1])) best = [shape.workgroupSize, ms];
   }
-  if (!best) return untuned(`the tuning in ${store.where} measured no scalar one-slice shape`);
+  if (!best) return untuned(`the tuning in ${store.where} measured no scalar one-slice shape${ignored}`);
   const gain = (best[1] / entry.tuned.ms).toFixed(2);
   return {
     workgroupSize: best[0],
     shape: parseShapeKey(entry.tuned.shape),
-    tuned: `${store.where}: the tune's best shape ${entry.tuned.shape} (${gain}x faster than eat.wgsl's own best, workgroup size ${best[0]}, the fastest for this kernel (scalar, one slice per invocation))`,
+    tuned: `${store.where}: the tune's best shape ${entry.tuned.shape} (${gain}x faster than eat.wgsl's own best, workgroup size ${best[0]}, the fastest for this kernel (scalar, one slice per invocation))${ignored}`,
   };
 }
