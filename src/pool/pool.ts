@@ -17,11 +17,11 @@ interface Collector {
 export class Pool {
   private collector: Collector | undefined;
   private failure: Error | undefined;
-  /** What each friend was last given, to name it when the friend fails. */
-  private readonly eating: string[];
+  /** What each friend was given and has not answered yet, oldest first, to name it when the friend fails. */
+  private readonly eating: string[][];
 
   private constructor(private readonly friends: Friend[]) {
-    this.eating = friends.map(() => 'nothing yet (starting up)');
+    this.eating = friends.map(() => []);
   }
 
   /**
@@ -49,7 +49,7 @@ export class Pool {
   /** Posts one message to friend `friend`; `what` names the work in error messages. */
   post(friend: number, message: ToFriend, what: string, transfer: Transferable[] = []): void {
     if (this.failure) throw this.failure;
-    this.eating[friend] = what;
+    this.eating[friend]!.push(what);
     this.friends[friend]!.post(message, transfer);
   }
 
@@ -87,6 +87,7 @@ export class Pool {
       return;
     }
     if (reply.kind === 'failed') return this.fail(friend, new Error(reply.message));
+    this.eating[friend]!.shift(); // a friend answers its messages in order
     const collector = this.collector;
     if (!collector) return;
     collector.onReply(friend, reply);
@@ -98,7 +99,7 @@ export class Pool {
 
   private fail(friend: number, error: Error): void {
     if (this.failure) return;
-    this.failure = new Error(`friend ${friend} failed while eating ${this.eating[friend]}: ${error.message}`, {
+    this.failure = new Error(`friend ${friend} failed while eating ${this.eating[friend]![0] ?? 'nothing yet (starting up)'}: ${error.message}`, {
       cause: error,
     });
     const collector = this.collector;
