@@ -95,6 +95,7 @@ export abstract class PoolStrategy implements Strategy {
       this.pool.post(friend, message, this.describe(chunk), transfer);
     };
     let nextChunk = 0;
+    this.chunkEaters = [];
     for (let friend = 0; friend < friends; friend++) {
       if (!this.deal.isTaken) ownedChunks(this.deal, friend, friends).forEach((chunk) => serve(friend, chunk));
       else if (nextChunk < this.chunks.length) serve(friend, nextChunk++);
@@ -104,6 +105,8 @@ export abstract class PoolStrategy implements Strategy {
     const lastEndMs = new Array<number>(friends).fill(sentMs);
     await this.pool.collect(this.chunks.length, (friend, reply) => {
       if (reply.kind !== 'chunk-eaten') return;
+      const before = this.chunkEaters[reply.chunk];
+      if (before !== undefined) throw new Error(`${this.name}: ${this.describe(reply.chunk)} came back twice, from friends ${before} and ${friend}`);
       if (this.deal.isTaken && nextChunk < this.chunks.length) serve(friend, nextChunk++); // before placing: the friend eats meanwhile
       place(reply);
       this.busyMs[friend]! += reply.eatEndMs - reply.eatStartMs;
@@ -120,7 +123,7 @@ export abstract class PoolStrategy implements Strategy {
   protected async serveTickets(startMs: number, dish: (ticket: DealTicket) => ToFriend): Promise<Phases> {
     const friends = this.pool.size;
     this.tickets = ticketsFor(this.deal, friends, this.tickets[0]);
-    this.tickets.forEach((ticket, friend) => this.pool.post(friend, dish(ticket), `its part of the ${scheduleName(this.schedule)} deal`));
+    this.tickets.forEach((ticket, friend) => this.pool.post(friend, dish(ticket), () => this.heldBy(friend)));
     const sentMs = epochMs();
     this.busyMs = new Array<number>(friends).fill(0);
     const spans: { eatStartMs: number; eatEndMs: number }[] = [];
@@ -134,6 +137,14 @@ export abstract class PoolStrategy implements Strategy {
     if (uneaten >= 0) throw new Error(`${this.name}: ${this.describe(uneaten)} was not eaten (ledger ${ledger[uneaten]}): every friend answered, so the deal lost it`);
     this.chunkEaters = Array.from(ledger, (eater) => eater - 1);
     return poolPhases(startMs, sentMs, spans, epochMs());
+  }
+
+  /** The chunk a friend of a shared deal was eating when it failed: the ledger's, else the first it owned. */
+  private heldBy(friend: number): string {
+    const held = this.tickets[0]?.ledger.indexOf(-(friend + 1)) ?? -1;
+    if (held >= 0) return this.describe(held);
+    if (!this.deal.isTaken && friend < this.chunks.length) return this.describe(friend);
+    return `no chunk yet of the ${scheduleName(this.schedule)} deal`;
   }
 
   abstract eat(): Promise<Phases>;

@@ -17,8 +17,11 @@ interface Collector {
 export class Pool {
   private collector: Collector | undefined;
   private failure: Error | undefined;
-  /** What each friend was given and has not answered yet, oldest first, to name it when the friend fails. */
-  private readonly eating: string[][];
+  /**
+   * What each friend was given and has not answered yet, oldest first, to name it when the friend fails (a
+   * function where only the moment of failure knows: which chunk a friend took from a shared deal).
+   */
+  private readonly eating: (string | (() => string))[][];
 
   private constructor(private readonly friends: Friend[]) {
     this.eating = friends.map(() => []);
@@ -47,7 +50,7 @@ export class Pool {
   }
 
   /** Posts one message to friend `friend`; `what` names the work in error messages. */
-  post(friend: number, message: ToFriend, what: string, transfer: Transferable[] = []): void {
+  post(friend: number, message: ToFriend, what: string | (() => string), transfer: Transferable[] = []): void {
     if (this.failure) throw this.failure;
     this.eating[friend]!.push(what);
     this.friends[friend]!.post(message, transfer);
@@ -90,7 +93,12 @@ export class Pool {
     this.eating[friend]!.shift(); // a friend answers its messages in order
     const collector = this.collector;
     if (!collector) return;
-    collector.onReply(friend, reply);
+    try {
+      collector.onReply(friend, reply);
+    } catch (error) {
+      this.collector = undefined; // a reply the dealer cannot place (a chunk back twice) ends the run
+      return collector.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     if (--collector.remaining === 0) {
       this.collector = undefined;
       collector.resolve();
@@ -99,7 +107,8 @@ export class Pool {
 
   private fail(friend: number, error: Error): void {
     if (this.failure) return;
-    this.failure = new Error(`friend ${friend} failed while eating ${this.eating[friend]![0] ?? 'nothing yet (starting up)'}: ${error.message}`, {
+    const what = this.eating[friend]![0] ?? 'nothing yet (starting up)';
+    this.failure = new Error(`friend ${friend} failed while eating ${typeof what === 'string' ? what : what()}: ${error.message}`, {
       cause: error,
     });
     const collector = this.collector;
