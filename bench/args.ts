@@ -2,7 +2,8 @@
 // allowed and an example.
 import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
-import { cakeOrders, type CakeOrder } from '../src/cake.ts';
+import { cakeOrders, orderUnavailable, type CakeOrder } from '../src/cake.ts';
+import { parseSchedules } from './schedule-args.ts';
 import { peakBytes, type Plan } from '../src/measure/suite.ts';
 import { defaultStopRule } from '../src/measure/run.ts';
 import { nodeStrategies as strategies } from './node-strategies.ts';
@@ -104,7 +105,7 @@ function parseStrategies(text: string, host: Host, eat: Eat): StrategyEntry[] {
 
 const valueOptions = [
   '--eat', '--strategies', '--sizes', '--rounds', '--runs', '--min-time', '--max-time', '--pool-size', '--cake', '--json', '--csv',
-  '--adapter', '--workgroup-size', '--upload-route', '--wait', '--kernel-clock', '--budget', '--report', '--compare',
+  '--adapter', '--workgroup-size', '--schedule', '--upload-route', '--wait', '--kernel-clock', '--budget', '--report', '--compare',
 ];
 const flagOptions = ['--sweep', '--fail-on-regression', '--force', '--yes'];
 
@@ -126,7 +127,9 @@ export function parseBenchArgs(values: Map<string, string>, host: Host, eat: Eat
   if (values.has('--budget') && !isSweep) throw new UsageError('--budget applies to sweeps only. Example: cake bench --sweep --budget 5m');
   const stopDefaults = isSweep ? sweepDefaults.stop : defaultStopRule;
   const order = get('--cake', 'ordered');
-  if (!cakeOrders.includes(order as CakeOrder)) throw new UsageError(`--cake: "${order}" is not allowed; use ${cakeOrders.join(' or ')}. Example: --cake shuffled`);
+  if (!cakeOrders.includes(order as CakeOrder)) throw new UsageError(`--cake: "${order}" is not allowed; use ${cakeOrders.join(', ')}. Example: --cake shuffled`);
+  const whyNotOrder = orderUnavailable(order as CakeOrder, eat);
+  if (whyNotOrder) throw new UsageError(`--cake: ${whyNotOrder}. Example: --eat lumpy --cake sorted`);
   const args: BenchArgs = {
     eat,
     strategies: values.has('--strategies')
@@ -135,6 +138,7 @@ export function parseBenchArgs(values: Map<string, string>, host: Host, eat: Eat
     sizes: parsedList('--sizes', get('--sizes', isSweep ? sweepDefaults.sizes : defaults.sizes), (text) => parseSize(text)),
     rounds: parsedList('--rounds', get('--rounds', isSweep ? sweepDefaults.rounds : defaults.rounds), (text) => parseRounds(text, cliSpellings['--rounds'])),
     order: order as CakeOrder,
+    schedules: parseSchedules(get('--schedule', 'static')),
     poolSize: parseCount('--pool-size', get('--pool-size', String(host.cores)), 1, maxPoolSize, '4'),
     stop: {
       ...stopDefaults,
@@ -186,7 +190,7 @@ function exampleOf(option: string): string {
   const examples: Record<string, string> = {
     '--eat': 'stream', '--strategies': 'loop,pool-shared', '--sizes': '2^16,2^20', '--rounds': 'light,heavy', '--runs': '10',
     '--min-time': '500', '--max-time': '10000', '--pool-size': '4', '--cake': 'shuffled', '--json': 'out.json', '--csv': 'out.csv',
-    '--adapter': 'lavapipe', '--workgroup-size': '64', '--upload-route': 'mappedAtCreation', '--wait': 'spin', '--kernel-clock': 'wall',
+    '--adapter': 'lavapipe', '--workgroup-size': '64', '--schedule': 'static,dynamic', '--upload-route': 'mappedAtCreation', '--wait': 'spin', '--kernel-clock': 'wall',
     '--budget': '5m', '--report': 'report', '--compare': 'baseline.json',
   };
   return examples[option] ?? '';

@@ -36,7 +36,8 @@ commands:
           --eat NAME|FILE    (default hash; built in: ${eats.map((eat) => eat.name).join(', ')}; or your own module, see README)
           --strategies a,b   (default: all that run here but ${leftOutNames})     --sizes 2^16,2^20  (default ${defaults.sizes})
           --rounds light,medium,heavy|N  (default ${defaults.rounds})  --runs N  --min-time MS  --max-time MS
-          --pool-size N (default: cores)  --cake ordered|shuffled  --json FILE  --csv FILE
+          --pool-size N (default: cores)  --cake ordered|shuffled|sorted  --json FILE  --csv FILE
+          --schedule static,cyclic[:k],dynamic[:k],guided[:k]  how pools deal chunks (default static; each its own record)
           GPU: --adapter lavapipe|swiftshader|NAME  --workgroup-size auto|N (default auto: the tuned shape)
                --upload-route writeBuffer|mappedAtCreation|staging  --wait nap|spin  --kernel-clock auto|wall
           --sweep  sizes ${sweepDefaults.sizes.split(',')[0]}..${sweepDefaults.sizes.split(',').at(-1)} x light,medium,heavy x every strategy, within

@@ -2,9 +2,13 @@
 // eaten one.
 import { bitsOf, newCake, type Cake, type Eat } from './eat.ts';
 
-/** 'ordered': cake[i] = the eat function's slice(i) (default i). 'shuffled': a fixed permutation of 0..n-1, so no hardware can compress it. */
-export type CakeOrder = 'ordered' | 'shuffled';
-export const cakeOrders: readonly CakeOrder[] = ['ordered', 'shuffled'];
+/**
+ * 'ordered': cake[i] = the eat function's slice(i) (default i). 'shuffled': a fixed permutation of 0..n-1, so no
+ * hardware can compress it. 'sorted': the ordered cake's slices, cheapest first by the eat function's cost (only
+ * for eat functions that say what a slice costs): like with like, for lanes and workgroups that wait for their slowest.
+ */
+export type CakeOrder = 'ordered' | 'shuffled' | 'sorted';
+export const cakeOrders: readonly CakeOrder[] = ['ordered', 'shuffled', 'sorted'];
 
 export const bytesPerSlice = 4;
 const shuffleSeed = 0x5eed_cace; // fixed: the same shuffled cake on every machine and run
@@ -14,7 +18,7 @@ export interface BakeOptions {
   /** Back the cake with a SharedArrayBuffer, so friends can eat it in place. */
   isShared?: boolean;
   /** Whose cake: its element type and uneaten slices (default: u32, slice i = i). */
-  eat?: Pick<Eat, 'element' | 'slice'>;
+  eat?: Pick<Eat, 'name' | 'element' | 'slice' | 'cost'>;
 }
 
 /** Bakes a cake of `slices` slices (an integer >= 0). */
@@ -24,7 +28,24 @@ export function bake(slices: number, { order = 'ordered', isShared = false, eat 
   if (slice) for (let i = 0; i < slices; i++) cake[i] = slice(i, slices);
   else for (let i = 0; i < slices; i++) cake[i] = i;
   if (order === 'shuffled') shuffle(cake);
+  if (order === 'sorted') sortByCost(cake, eat);
   return cake;
+}
+
+/** Why `order` cannot bake `eat`'s cake, or undefined when it can: sorting needs to know what each slice costs. */
+export function orderUnavailable(order: CakeOrder, eat: Pick<Eat, 'name' | 'cost'>): string | undefined {
+  if (order !== 'sorted' || eat.cost) return undefined;
+  return `the sorted cake needs to know what each slice costs, and the eat function '${eat.name}' does not say (lumpy and mandelbrot do)`;
+}
+
+/** Cheapest slices first, ties in their baked order (a stable sort of the costs). */
+function sortByCost(cake: Cake, eat: BakeOptions['eat']): void {
+  const cost = eat?.cost;
+  if (!cost) throw new Error(orderUnavailable('sorted', { name: eat?.name ?? 'hash' }));
+  const costs = Float64Array.from(cake, (slice) => cost(slice));
+  const order = Array.from(cake.keys()).sort((a, b) => costs[a]! - costs[b]! || a - b);
+  const slices = cake.slice();
+  order.forEach((from, to) => (cake[to] = slices[from]!));
 }
 
 /** Fisher-Yates with a small seeded generator (mulberry32): deterministic, and fast enough for 2^26 slices. */

@@ -47,6 +47,11 @@ export interface Eat {
   readonly tolerance?: Tolerance;
   /** The uneaten slice at `index` of a cake of `n` (default: the index itself). */
   slice?(index: number, n: number): number;
+  /**
+   * How costly slice `x` is to eat, relative to the others (any positive scale), where the eat function knows: the
+   * sorted cake (`--cake sorted`) lays cheap slices together by it. Lumpy eat functions give one.
+   */
+  cost?(x: number): number;
   /** A WebAssembly SIMD twin, where the eat function has one; the SIMD strategies need it. */
   readonly simd?: SimdTwin;
   readonly source: EatSource;

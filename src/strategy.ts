@@ -3,6 +3,7 @@ import type { Cake, Eat } from './eat.ts';
 import type { UploadRoute } from './gpu/buffers.ts';
 import type { WaitPolicy } from './gpu/wait.ts';
 import type { Host } from './host.ts';
+import type { Schedule } from './pool/schedule.ts';
 
 /**
  * Named phases of one eating, in milliseconds. They add up to the wall time within the driver's tolerance;
@@ -46,6 +47,8 @@ export interface EatOptions {
   wait?: WaitPolicy;
   /** GPU strategies: 'auto' times kernels with trustworthy timestamp queries when present; 'wall' never does. */
   kernelClock?: 'auto' | 'wall';
+  /** Pools that deal chunks (their entry says takesSchedule): how (default static, one equal block per friend). */
+  schedule?: Schedule;
   /** GPU strategies: 'default' keeps WebGPU's default limits (128 MiB bindings) instead of the adapter's. */
   gpuLimits?: 'adapter' | 'default';
 }
@@ -77,6 +80,8 @@ export interface Strategy {
    * and, per slice, the turn in which its workgroup began eating.
    */
   watch?(): Promise<{ eaten: Cake; turns: Uint32Array }>;
+  /** Pools: each friend's time spent eating in the last eat(), ms, read untimed (the record's imbalance). */
+  friendsBusyMs?(): number[];
   /** Settings the record should carry: { poolSize: 2 }, { workgroupSize: 64 }, ... */
   settings?(): Record<string, string | number>;
   dispose(): Promise<void>;
@@ -105,6 +110,8 @@ export interface StrategyEntry {
   readonly colour: string;
   /** Why a run that names no strategies leaves it out (--strategies, or a box ticked on the page, brings it back). */
   readonly leftOutByDefault?: string;
+  /** A pool that deals its chunks by --schedule: one record per schedule asked for. */
+  readonly takesSchedule?: boolean;
   /** Runs only in Node: the page does not offer it at all, rather than a box no browser can tick. */
   readonly isNodeOnly?: boolean;
   /** Why it cannot run in this host or eat this function, or undefined when it can. */

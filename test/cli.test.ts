@@ -50,7 +50,7 @@ describe('cake bench with bad input', () => {
     [['--compare', '/etc/hostname'], /^cake: --compare: \/etc\/hostname is not JSON \(.*\)\. A baseline is the file cake bench --json FILE writes; example:/],
     [['--compare', '/tmp'], /^cake: --compare: \/tmp is not a file\./],
     [['--compare', 'package.json'], /^cake: --compare: package\.json has no schema field, expected "parallel-cake\/bench@1" with a results list: it is not a cake bench --json file\./],
-    [['--cake', 'round'], /^cake: --cake: "round" is not allowed; use ordered or shuffled\. Example: --cake shuffled$/],
+    [['--cake', 'round'], /^cake: --cake: "round" is not allowed; use ordered, shuffled, sorted\. Example: --cake shuffled$/],
   ])('%j', (args, message) => {
     const result = cake('bench', ...args);
     expect(result.status).toBe(2);
@@ -116,8 +116,8 @@ describe('cake bench', () => {
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(5);
     expect(lines[0]).toMatch(/^strategy,n,rounds,cake,poolSize,medianMs,.*phase_eat_ms/);
-    expect(lines[0]).toMatch(/,adapter,workgroupSize,kernel,tuned,uploadRoute,wait,kernelClock,eat,element,eatHash,comparison,largestErrorUlps,largestErrorAbsolute$/); // appended: no older column moved
-    expect(lines[1]).toMatch(/^loop,.*,{7}hash,u32,[0-9a-f]{8},bit-exact,,$/); // CPU strategies leave the GPU's columns empty; u32 has no largest error
+    expect(lines[0]).toMatch(/,adapter,workgroupSize,kernel,tuned,uploadRoute,wait,kernelClock,eat,element,eatHash,comparison,largestErrorUlps,largestErrorAbsolute,schedule,imbalance,idleShare,idealMs,percentOfIdeal,friendsBusyMs$/); // appended: no older column moved
+    expect(lines[1]).toMatch(/^loop,.*,{7}hash,u32,[0-9a-f]{8},bit-exact,{8}$/); // CPU strategies leave the GPU's columns empty; u32 has no largest error
   });
 
   it.skipIf(isGpuSkipped)('writes the GPU\'s adapter, kernel, routes, wait and kernel clock in the CSV', () => {

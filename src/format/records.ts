@@ -39,7 +39,7 @@ export const recordHeader = ['strategy', 'n', 'rounds', 'median ms', 'p10-p90 ms
 /** One record as the table's cells, under recordHeader: the terminal and the HTML report show the same figures. */
 export function recordCells(report: BenchReport, r: BenchRecord): string[] {
   return [
-    r.strategy,
+    r.schedule && r.schedule !== 'static' ? `${r.strategy} ${r.schedule}` : r.strategy,
     String(r.n),
     String(r.rounds),
     ms(r.medianMs),
@@ -61,6 +61,7 @@ export function formatTable(report: BenchReport): string {
   lines.push('Phases of the median run (ms; unattributed = wall - phases, negative where phases overlap: pools send while');
   lines.push("friends eat; a GPU kernel timed by timestamp-query may run during encode, before the wall-clock wait begins):");
   for (const r of report.results) lines.push(`  ${r.strategy} n=${r.n} rounds=${r.rounds}: ${phaseList(r)}  [${r.clock}]`);
+  lines.push(...imbalanceLines(report.results));
   if (report.startup.length > 0) {
     lines.push('', 'Start-up costs (paid once, not in the times above):');
     // A sweep starts friends for every cell: one line per kind of start, with its median and range.
@@ -86,6 +87,18 @@ export function formatTable(report: BenchReport): string {
   return lines.join('\n');
 }
 
+/** How evenly friends shared each pool record's median run: busy times, imbalance, idle share, ideal. */
+function imbalanceLines(records: BenchRecord[]): string[] {
+  const pools = records.filter((r) => r.friendsBusyMs);
+  if (pools.length === 0) return [];
+  const lines = ['', 'How friends shared the median run (busy = eating, timed by each friend; imbalance = slowest / mean busy;', 'ideal = total busy / friends, beside the wall time):'];
+  for (const r of pools) {
+    const busy = r.friendsBusyMs!.map(ms).join(' / ');
+    lines.push(`  ${r.strategy} ${r.schedule ?? ''} n=${r.n} rounds=${r.rounds}: busy ${busy} ms, imbalance ${r.imbalance!.toFixed(2)}, idle ${percent(r.idleShare!)}, ideal ${ms(r.idealMs!)} ms = ${r.percentOfIdeal!.toFixed(0)}% of wall ${ms(r.medianMs)} ms`);
+  }
+  return lines;
+}
+
 export function toJson(report: BenchReport): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
@@ -95,6 +108,8 @@ const csvColumns = ['strategy', 'n', 'rounds', 'cake', 'poolSize', 'medianMs', '
 const gpuCsvColumns = ['adapter', 'workgroupSize', 'kernel', 'tuned', 'uploadRoute', 'wait'] as const;
 /** The eat function, after the kernel clock (added later, so no older column moves). */
 const eatCsvColumns = ['eat', 'element', 'eatHash', 'comparison'] as const;
+/** Pools' schedule and how evenly friends shared the median run, after the largest error (added later). */
+const shareCsvColumns = ['schedule', 'imbalance', 'idleShare', 'idealMs', 'percentOfIdeal'] as const;
 
 /** A CSV field, quoted where it holds a comma, quote or line break (adapter names and clocks do). */
 function csvField(value: unknown): string {
@@ -106,7 +121,7 @@ function csvField(value: unknown): string {
 export function toCsv(report: BenchReport): string {
   const phaseNames = inPhaseOrder(report.results.flatMap((r) => Object.keys(r.phasesMs)));
   // 'kernelClock', not a second 'clock': that column already holds each record's clock sentence.
-  const header = [...csvColumns, ...phaseNames.map((name) => `phase_${name}_ms`), ...gpuCsvColumns, 'kernelClock', ...eatCsvColumns, 'largestErrorUlps', 'largestErrorAbsolute'];
+  const header = [...csvColumns, ...phaseNames.map((name) => `phase_${name}_ms`), ...gpuCsvColumns, 'kernelClock', ...eatCsvColumns, 'largestErrorUlps', 'largestErrorAbsolute', ...shareCsvColumns, 'friendsBusyMs'];
   const rows = report.results.map((r) => [
     ...csvColumns.map((column) => r[column]),
     ...phaseNames.map((name) => r.phasesMs[name]),
@@ -115,6 +130,8 @@ export function toCsv(report: BenchReport): string {
     ...eatCsvColumns.map((column) => r[column]),
     r.largestError?.ulps,
     r.largestError?.absolute,
+    ...shareCsvColumns.map((column) => r[column]),
+    r.friendsBusyMs?.join(' '),
   ]);
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
 }

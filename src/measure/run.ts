@@ -7,6 +7,7 @@ import { trackMemory, type MemoryGrowth } from './memory.ts';
 import { summarize, type Summary } from './stats.ts';
 import { turnEventLoop } from '../turn-event-loop.ts';
 import { verifyEaten, type LargestError } from './verify.ts';
+import { imbalanceOf, type Imbalance } from './imbalance.ts';
 
 export interface StopRule {
   /** Discarded runs before sampling (JIT tier-up, first-touch page faults, lazy pipeline creation). */
@@ -28,7 +29,7 @@ export const defaultStopRule: StopRule = {
 const eventLoopTurnMs = 50; // how often sampling lets the event loop turn: often enough for Ctrl-C, too rarely to cost
 const floorRuns = 1; // a run longer than maxTimeMs is still measured once, and the record says runs: 1
 
-export interface Measurement extends Summary, Partial<MemoryGrowth> {
+export interface Measurement extends Summary, Partial<MemoryGrowth>, Imbalance {
   samplesMs: number[];
   /** The phases of the median run, with `unattributed` = wall - sum of phases (negative where they overlap). */
   phasesMs: Phases;
@@ -67,11 +68,12 @@ export async function measure(
       const startMs = performance.now();
       const phases = await strategy.eat();
       const wallMs = performance.now() - startMs;
+      const friendsBusyMs = strategy.friendsBusyMs?.().slice();
       await strategy.fetchEaten?.();
       memory.sample();
       const error = verifyEaten(entry.name, options.eat, strategy.eaten(), expected, options.rounds);
       for (const key of ['ulps', 'relative', 'absolute'] as const) largestError[key] = Math.max(largestError[key], error[key]);
-      return { wallMs, phases };
+      return { wallMs, phases, friendsBusyMs };
     };
     let turnedMs = performance.now();
     const letEventsIn = async () => {
@@ -83,7 +85,7 @@ export async function measure(
       await eatOnce();
       await letEventsIn();
     }
-    const samples: { wallMs: number; phases: Phases }[] = [];
+    const samples: { wallMs: number; phases: Phases; friendsBusyMs?: number[] }[] = [];
     const samplingStartMs = performance.now();
     for (;;) {
       samples.push(await eatOnce());
@@ -95,10 +97,12 @@ export async function measure(
     }
     const samplesMs = samples.map((sample) => sample.wallMs);
     const summary = summarize(samplesMs);
+    const median = medianSample(samples);
     return {
       ...summary,
       samplesMs,
-      phasesMs: closePhases(medianSample(samples)),
+      phasesMs: closePhases(median),
+      ...imbalanceOf(median.friendsBusyMs, median.wallMs),
       clock: strategy.clock,
       startup,
       checksum: hex(checksum(strategy.eaten())),

@@ -7,6 +7,7 @@ import type { BenchRecord, BenchReport, EatSummary, Environment, StartupRecord }
 import { schema } from '../record/record.ts';
 import { measure, type StopRule } from './run.ts';
 import { expectedEaten } from './verify.ts';
+import { scheduleName, staticSchedule, type Schedule } from '../pool/schedule.ts';
 
 export interface Plan {
   /** What eating a slice means, for every strategy in the plan. */
@@ -16,6 +17,8 @@ export interface Plan {
   rounds: number[];
   order: CakeOrder;
   poolSize: number;
+  /** Pools whose entry takesSchedule: one record per schedule (default: static only). */
+  schedules?: Schedule[];
   stop: StopRule;
   /** GPU options passed to every strategy (the others ignore them). */
   gpu?: Pick<EatOptions, 'workgroupSize' | 'uploadRoute' | 'wait' | 'kernelClock' | 'gpuLimits'>;
@@ -47,10 +50,12 @@ export async function measureRecord(
   rounds: number,
   plan: Pick<Plan, 'eat' | 'order' | 'poolSize' | 'stop' | 'gpu'>,
   interrupt?: AbortSignal,
+  schedule?: Schedule,
 ): Promise<{ record: BenchRecord; startup: StartupRecord[] }> {
   const n = cake.length;
   const { eat } = plan;
-  const { startup, settings, largestError, ...measured } = await measure(entry, host, cake, expected, { eat, rounds, poolSize: plan.poolSize, ...plan.gpu }, plan.stop, interrupt);
+  const options = { eat, rounds, poolSize: plan.poolSize, ...plan.gpu, ...(schedule ? { schedule } : {}) };
+  const { startup, settings, largestError, ...measured } = await measure(entry, host, cake, expected, options, plan.stop, interrupt);
   const record: BenchRecord = {
     strategy: entry.name,
     n,
@@ -111,7 +116,9 @@ export async function runPlan(
   stop?: AbortSignal,
 ): Promise<BenchReport> {
   const report: BenchReport = { schema, environment: { ...environment, eat: eatSummary(plan.eat) }, results: [], startup: [], failures: [] };
-  const total = plan.sizes.length * plan.rounds.length * plan.strategies.length;
+  const schedules = plan.schedules ?? [staticSchedule];
+  const cells = plan.strategies.flatMap((entry): { entry: StrategyEntry; schedule?: Schedule }[] => (entry.takesSchedule ? schedules.map((schedule) => ({ entry, schedule })) : [{ entry, schedule: undefined }]));
+  const total = plan.sizes.length * plan.rounds.length * cells.length;
   let done = 0;
   for (const n of plan.sizes) {
     const cake = bake(n, { order: plan.order, eat: plan.eat });
@@ -119,10 +126,11 @@ export async function runPlan(
       if (stop?.aborted) break;
       onProgress({ kind: 'reference', n, rounds });
       const expected = expectedEaten(plan.eat, cake, rounds);
-      for (const entry of plan.strategies) {
+      for (const { entry, schedule } of cells) {
         if (stop?.aborted) break;
-        onProgress({ kind: 'start', strategy: entry.name, n, rounds, done, total });
-        await measureInto(report, () => measureRecord(entry, host, cake, expected, rounds, plan, stop), { strategy: entry.name, n, rounds }, onProgress, ++done, total);
+        const strategy = schedule && schedules.length > 1 ? `${entry.name} (${scheduleName(schedule)})` : entry.name; // progress and failures only
+        onProgress({ kind: 'start', strategy, n, rounds, done, total });
+        await measureInto(report, () => measureRecord(entry, host, cake, expected, rounds, plan, stop, schedule), { strategy, n, rounds }, onProgress, ++done, total);
       }
     }
   }

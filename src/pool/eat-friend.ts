@@ -3,6 +3,7 @@ import { eatSlices, type Eat } from '../eat.ts';
 import { loadEat } from '../eats/load.ts';
 import { eatCakeSlices, instantiateShared, type EatKernel } from '../simd/kernel.ts';
 import { epochMs, type FromFriend, type ToFriend } from './friend.ts';
+import { eatTicket } from './take-chunks.ts';
 
 export type Reply = (reply: FromFriend, transfer?: Transferable[]) => void;
 
@@ -46,19 +47,19 @@ function answerOrThrow(message: ToFriend, reply: Reply): void {
       return;
     }
     case 'eat-shared': {
-      const { cake, from, to, rounds, chunk } = message;
+      const { cake, ticket, rounds } = message;
       const eat = eatFunction();
       const eatStartMs = epochMs();
-      eatSlices(eat, cake, cake, rounds, from, to);
-      reply({ kind: 'chunk-eaten', chunk, eatStartMs, eatEndMs: epochMs() });
+      const chunks = eatTicket(ticket, (from, to) => eatSlices(eat, cake, cake, rounds, from, to));
+      reply({ kind: 'deal-eaten', friend: ticket.friend, chunks, eatStartMs, eatEndMs: epochMs() });
       return;
     }
     case 'eat-shared-simd': {
-      const { memory, memoryId, from, to, rounds, chunk } = message;
+      const { memory, memoryId, ticket, rounds } = message;
       const kernel = simdKernelFor(eatFunction(), memory, memoryId);
       const eatStartMs = epochMs();
-      eatCakeSlices(kernel, from, to, rounds);
-      reply({ kind: 'chunk-eaten', chunk, eatStartMs, eatEndMs: epochMs() });
+      const chunks = eatTicket(ticket, (from, to) => eatCakeSlices(kernel, from, to, rounds));
+      reply({ kind: 'deal-eaten', friend: ticket.friend, chunks, eatStartMs, eatEndMs: epochMs() });
       return;
     }
     case 'eat-slice': {

@@ -1,5 +1,6 @@
 // A friend: one worker (a Web Worker or a worker_thread) and the messages it understands.
 import type { Cake, EatSource } from '../eat.ts';
+import type { DealTicket } from './take-chunks.ts';
 
 /** Eat a chunk the friend owns: its own copy, sent by clone or by transfer. */
 export interface EatChunk {
@@ -11,28 +12,24 @@ export interface EatChunk {
   giveBack: 'clone' | 'transfer';
 }
 
-/** Eat slices [from, to) of a cake in shared memory, in place. */
+/** Eat the chunks a ticket deals this friend of a cake in shared memory, in place. */
 export interface EatShared {
   kind: 'eat-shared';
-  chunk: number;
+  ticket: DealTicket;
   cake: Cake;
-  from: number;
-  to: number;
   rounds: number;
 }
 
 /**
- * Eat slices [from, to) of a cake at byte 0 of a shared WebAssembly memory, in place, with the SIMD kernel
+ * Eat the chunks a ticket deals this friend of a cake at byte 0 of a shared WebAssembly memory, in place, with the SIMD kernel
  * (the eat function's SIMD twin). `memoryId` names the memory, so a friend instantiates the kernel once per memory
  * rather than once per message (each message brings a new wrapper object for the same memory).
  */
 export interface EatSharedSimd {
   kind: 'eat-shared-simd';
-  chunk: number;
+  ticket: DealTicket;
   memory: WebAssembly.Memory;
   memoryId: number;
-  from: number;
-  to: number;
   rounds: number;
 }
 
@@ -56,6 +53,8 @@ export type ToFriend = Hello | EatChunk | EatShared | EatSharedSimd | EatSlice;
 export type FromFriend =
   | { kind: 'ready' }
   | { kind: 'chunk-eaten'; chunk: number; slices?: Cake; eatStartMs: number; eatEndMs: number }
+  /** A friend's part of a deal in shared memory: how many chunks it ate, from its first to its last. */
+  | { kind: 'deal-eaten'; friend: number; chunks: number; eatStartMs: number; eatEndMs: number }
   | { kind: 'slice-eaten'; index: number; eaten: number; eatMs: number }
   | { kind: 'failed'; message: string };
 

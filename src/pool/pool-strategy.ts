@@ -1,11 +1,13 @@
-// What every pool strategy shares: inviting the friends, cutting the cake, shutting the pool.
+// What every pool strategy shares: inviting the friends, dealing the cake's chunks by a schedule, shutting the pool.
 import { newCake, type Cake, type Eat } from '../eat.ts';
 import type { Host } from '../host.ts';
 import type { EatOptions, Phases, StartupCost, Strategy } from '../strategy.ts';
-import { cut, type Chunk } from './chunks.ts';
+import type { Chunk } from './chunks.ts';
 import { epochMs, type FromFriend, type ToFriend } from './friend.ts';
 import { Pool } from './pool.ts';
-import { poolPhases, type EatSpan } from './timeline.ts';
+import { chunkCount, dealOf, ownedChunks, scheduleName, staticSchedule, type Deal, type Schedule } from './schedule.ts';
+import { ticketsFor, type DealTicket } from './take-chunks.ts';
+import { poolPhases } from './timeline.ts';
 
 type ChunkEaten = Extract<FromFriend, { kind: 'chunk-eaten' }>;
 
@@ -16,22 +18,33 @@ export abstract class PoolStrategy implements Strategy {
   /** What eating a slice means: the friends learn it in their hello. */
   protected eatFunction!: Eat;
   protected rounds = 1;
+  protected schedule: Schedule = staticSchedule;
+  protected deal!: Deal;
   protected chunks: Chunk[] = [];
-  /** The friend that ate each chunk in the last eat(), from the replies themselves. */
+  /** The friend that ate each chunk in the last eat(), from the replies (or the shared ledger) themselves. */
   protected chunkEaters: number[] = [];
+  /** Each friend's time spent eating in the last eat(), ms (timed by the friend). */
+  protected busyMs: number[] = [];
+  /** Shared pools deal in shared memory: one ticket per friend, a shared counter and ledger. */
+  protected readonly dealsInSharedMemory: boolean = false;
+  /** pool-slice sends one message per slice whatever the schedule: its record names none. */
+  protected readonly followsSchedule: boolean = true;
+  private tickets: DealTicket[] = [];
 
   constructor(
     readonly name: string,
     private readonly host: Host,
   ) {}
 
-  async prepare(cake: Cake, { eat, rounds, poolSize }: EatOptions): Promise<StartupCost[]> {
+  async prepare(cake: Cake, { eat, rounds, poolSize, schedule }: EatOptions): Promise<StartupCost[]> {
     this.cake = cake;
     this.eatFunction = eat;
     this.rounds = rounds;
+    this.schedule = schedule ?? staticSchedule;
     const { pool, startup } = await Pool.invite(this.host, poolSize, eat);
     this.pool = pool;
-    this.chunks = cut(cake.length, pool.size);
+    this.deal = dealOf(this.schedule, cake.length, pool.size, this.dealsInSharedMemory);
+    this.chunks = Array.from({ length: chunkCount(this.deal) }, (_, j) => ({ from: this.deal.bounds[j]!, to: this.deal.bounds[j + 1]! }));
     this.setUp();
     return startup;
   }
@@ -50,8 +63,13 @@ export abstract class PoolStrategy implements Strategy {
     return `chunk ${chunk} (slices ${from}..${to - 1})`;
   }
 
-  settings(): Record<string, number> {
-    return { poolSize: this.pool.size };
+  settings(): Record<string, string | number> {
+    return { poolSize: this.pool.size, ...(this.followsSchedule ? { schedule: scheduleName(this.schedule) } : {}) };
+  }
+
+  /** Each friend's busy time in the last eat(), ms: the record's imbalance and idle share come from it. */
+  friendsBusyMs(): number[] {
+    return this.busyMs;
   }
 
   eaters(): Uint8Array {
@@ -61,28 +79,72 @@ export abstract class PoolStrategy implements Strategy {
   }
 
   /**
-   * Posts each chunk the message `dish` makes for it (with what it moves rather than copies), waits for every
-   * reply, hands each to `place` (to put its slices back), records who ate it, and returns the phases. `send`
-   * runs from `startMs` (epoch ms, taken before any copying the strategy does to send) to the last post.
+   * Copying pools: posts chunks as the deal says (owned ones all at once, taken ones one per free friend, the next
+   * as each friend answers), each as the message `dish` makes for it (with what it moves rather than copies), hands
+   * each reply to `place` (to put its slices back), and returns the phases. `send` runs from `startMs` (epoch ms,
+   * taken before any copying the strategy does to send) to the last of the first posts.
    */
   protected async serveChunks(
     startMs: number,
     dish: (range: Chunk, chunk: number) => [ToFriend, Transferable[]?],
     place: (reply: ChunkEaten) => void = () => {},
   ): Promise<Phases> {
-    this.chunks.forEach((range, chunk) => {
-      const [message, transfer] = dish(range, chunk);
-      this.pool.post(chunk, message, this.describe(chunk), transfer);
-    });
+    const friends = this.pool.size;
+    const serve = (friend: number, chunk: number) => {
+      const [message, transfer] = dish(this.chunks[chunk]!, chunk);
+      this.pool.post(friend, message, this.describe(chunk), transfer);
+    };
+    let nextChunk = 0;
+    this.chunkEaters = [];
+    for (let friend = 0; friend < friends; friend++) {
+      if (!this.deal.isTaken) ownedChunks(this.deal, friend, friends).forEach((chunk) => serve(friend, chunk));
+      else if (nextChunk < this.chunks.length) serve(friend, nextChunk++);
+    }
     const sentMs = epochMs();
-    const spans: EatSpan[] = [];
+    this.busyMs = new Array<number>(friends).fill(0);
+    const lastEndMs = new Array<number>(friends).fill(sentMs);
     await this.pool.collect(this.chunks.length, (friend, reply) => {
       if (reply.kind !== 'chunk-eaten') return;
+      const before = this.chunkEaters[reply.chunk];
+      if (before !== undefined) throw new Error(`${this.name}: ${this.describe(reply.chunk)} came back twice, from friends ${before} and ${friend}`);
+      if (this.deal.isTaken && nextChunk < this.chunks.length) serve(friend, nextChunk++); // before placing: the friend eats meanwhile
       place(reply);
-      spans.push(reply);
+      this.busyMs[friend]! += reply.eatEndMs - reply.eatStartMs;
+      lastEndMs[friend] = Math.max(lastEndMs[friend]!, reply.eatEndMs);
       this.chunkEaters[reply.chunk] = friend;
     });
+    return poolPhases(startMs, sentMs, this.busyMs.map((busy, friend) => ({ eatStartMs: lastEndMs[friend]! - busy, eatEndMs: lastEndMs[friend]! })), epochMs());
+  }
+
+  /**
+   * Shared pools: posts each friend its ticket to the deal (the message `dish` makes for it), waits for every
+   * friend's part, reads who ate each chunk from the shared ledger, and returns the phases.
+   */
+  protected async serveTickets(startMs: number, dish: (ticket: DealTicket) => ToFriend): Promise<Phases> {
+    const friends = this.pool.size;
+    this.tickets = ticketsFor(this.deal, friends, this.tickets[0]);
+    this.tickets.forEach((ticket, friend) => this.pool.post(friend, dish(ticket), () => this.heldBy(friend)));
+    const sentMs = epochMs();
+    this.busyMs = new Array<number>(friends).fill(0);
+    const spans: { eatStartMs: number; eatEndMs: number }[] = [];
+    await this.pool.collect(friends, (friend, reply) => {
+      if (reply.kind !== 'deal-eaten') return;
+      this.busyMs[friend] = reply.eatEndMs - reply.eatStartMs;
+      spans.push(reply);
+    });
+    const ledger = this.tickets[0]!.ledger;
+    const uneaten = ledger.findIndex((eater) => eater <= 0);
+    if (uneaten >= 0) throw new Error(`${this.name}: ${this.describe(uneaten)} was not eaten (ledger ${ledger[uneaten]}): every friend answered, so the deal lost it`);
+    this.chunkEaters = Array.from(ledger, (eater) => eater - 1);
     return poolPhases(startMs, sentMs, spans, epochMs());
+  }
+
+  /** The chunk a friend of a shared deal was eating when it failed: the ledger's, else the first it owned. */
+  private heldBy(friend: number): string {
+    const held = this.tickets[0]?.ledger.indexOf(-(friend + 1)) ?? -1;
+    if (held >= 0) return this.describe(held);
+    if (!this.deal.isTaken && friend < this.chunks.length) return this.describe(friend);
+    return `no chunk yet of the ${scheduleName(this.schedule)} deal`;
   }
 
   abstract eat(): Promise<Phases>;

@@ -26,8 +26,8 @@ function workOf(message: ToFriend): number {
       return message.slices.length * message.rounds;
     case 'eat-slice':
       return message.rounds;
-    default:
-      return (message.to - message.from) * message.rounds;
+    default: // a ticket's friend eats about its share of the cake, whichever chunks it takes
+      return (message.ticket.bounds.at(-1)! / message.ticket.friends) * message.rounds;
   }
 }
 
@@ -42,17 +42,21 @@ interface Collector {
 export class Pool {
   private collector: Collector | undefined;
   private failure: Error | undefined;
-  /** What each friend was last given, to name it when the friend fails. */
-  private readonly eating: string[];
-  /** Slice-rounds posted to each friend and not answered yet. */
-  private readonly owed: number[];
+  /**
+   * What each friend was given and has not answered yet, oldest first, with its slice-rounds: to name it when the
+   * friend fails (a function where only the moment of failure knows: which chunk a friend took from a shared deal)
+   * and to know how long its answers may take.
+   */
+  private readonly eating: { what: string | (() => string); work: number }[][];
+  /** Slice-rounds each friend answered during the collect in flight: the pool's measured rate comes from them. */
+  private readonly answered: number[];
   /** The slowest rate measured over this pool's collects, ms per slice-round of the busiest friend. */
   private msPerSliceRound: number | undefined;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(private readonly friends: Friend[]) {
-    this.eating = friends.map(() => 'nothing yet (starting up)');
-    this.owed = friends.map(() => 0);
+    this.eating = friends.map(() => []);
+    this.answered = friends.map(() => 0);
   }
 
   /**
@@ -78,10 +82,9 @@ export class Pool {
   }
 
   /** Posts one message to friend `friend`; `what` names the work in error messages. */
-  post(friend: number, message: ToFriend, what: string, transfer: Transferable[] = []): void {
+  post(friend: number, message: ToFriend, what: string | (() => string), transfer: Transferable[] = []): void {
     if (this.failure) throw this.failure;
-    this.eating[friend] = what;
-    this.owed[friend]! += workOf(message);
+    this.eating[friend]!.push({ what, work: workOf(message) });
     this.friends[friend]!.post(message, transfer);
   }
 
@@ -90,19 +93,16 @@ export class Pool {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       if (count === 0) return resolve();
-      const work = Math.max(...this.owed);
       const startMs = performance.now();
-      const expectedMs = work * (this.msPerSliceRound ?? unmeasuredMsPerSliceRound);
-      const timeoutMs = Math.max(minReplyTimeoutMs, replyPatience * expectedMs);
-      const rate = this.msPerSliceRound === undefined ? 'the slowest plausible rate, 50 ns per slice-round (none measured yet)' : `this pool's measured ${(this.msPerSliceRound * 1e6).toPrecision(2)} ns per slice-round`;
-      this.arm(timeoutMs, `expected about ${expectedMs.toPrecision(2)} ms at ${rate}`);
+      this.answered.fill(0);
+      this.armForOwed();
       this.collector = {
         remaining: count,
         onReply,
         resolve: () => {
           this.disarm();
-          if (work > 0) this.msPerSliceRound = Math.max(this.msPerSliceRound ?? 0, (performance.now() - startMs) / work);
-          this.owed.fill(0);
+          const busiest = Math.max(...this.answered);
+          if (busiest > 0) this.msPerSliceRound = Math.max(this.msPerSliceRound ?? 0, (performance.now() - startMs) / busiest);
           resolve();
         },
         reject,
@@ -110,11 +110,28 @@ export class Pool {
     });
   }
 
+  /** Slice-rounds posted to `friend` and not answered yet. */
+  private owed(friend: number): number {
+    return this.eating[friend]!.reduce((sum, { work }) => sum + work, 0);
+  }
+
+  /**
+   * Arms the watchdog for the work still owed (again after every answer: pools that deal chunks as friends answer
+   * post more while collecting), so a hung friend is named and never waited for for ever.
+   */
+  private armForOwed(): void {
+    const work = Math.max(...this.friends.map((_, friend) => this.owed(friend)));
+    const expectedMs = work * (this.msPerSliceRound ?? unmeasuredMsPerSliceRound);
+    const timeoutMs = Math.max(minReplyTimeoutMs, replyPatience * expectedMs);
+    const rate = this.msPerSliceRound === undefined ? 'the slowest plausible rate, 50 ns per slice-round (none measured yet)' : `this pool's measured ${(this.msPerSliceRound * 1e6).toPrecision(2)} ns per slice-round`;
+    this.arm(timeoutMs, `expected about ${expectedMs.toPrecision(2)} ms at ${rate}`);
+  }
+
   /** Fails the pool, naming a friend that still owes an answer, unless every answer comes within `timeoutMs`. */
   private arm(timeoutMs: number, expected: string): void {
     this.disarm();
     this.watchdog = setTimeout(() => {
-      const hung = Math.max(0, this.owed.findIndex((work) => work > 0));
+      const hung = Math.max(0, this.friends.findIndex((_, friend) => this.owed(friend) > 0));
       this.fail(hung, new Error(`it did not answer within ${(timeoutMs / 1000).toFixed(1)} s (${expected}): it hung, so the pool is shut down and this record fails`));
     }, timeoutMs);
     this.watchdog.unref?.();
@@ -152,18 +169,28 @@ export class Pool {
       return;
     }
     if (reply.kind === 'failed') return this.fail(friend, new Error(reply.message));
+    const answeredWork = this.eating[friend]!.shift()?.work ?? 0; // a friend answers its messages in order
+    this.answered[friend]! += answeredWork;
     const collector = this.collector;
     if (!collector) return;
-    collector.onReply(friend, reply);
+    try {
+      collector.onReply(friend, reply);
+    } catch (error) {
+      this.collector = undefined; // a reply the dealer cannot place (a chunk back twice) ends the run
+      return collector.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     if (--collector.remaining === 0) {
       this.collector = undefined;
       collector.resolve();
+    } else if (this.collector === collector) {
+      this.armForOwed();
     }
   }
 
   private fail(friend: number, error: Error): void {
     if (this.failure) return;
-    this.failure = new Error(`friend ${friend} failed while eating ${this.eating[friend]}: ${error.message}`, {
+    const what = this.eating[friend]![0]?.what ?? 'nothing yet (starting up)';
+    this.failure = new Error(`friend ${friend} failed while eating ${typeof what === 'string' ? what : what()}: ${error.message}`, {
       cause: error,
     });
     const collector = this.collector;

@@ -11,6 +11,7 @@ import type { BenchRecord, BenchReport } from './record.ts';
 const notIdentity = new Set([
   'medianMs', 'minMs', 'p10Ms', 'p90Ms', 'spread', 'runs', 'samplesMs', 'phasesMs', 'clock', 'checksum', 'verified',
   'nsPerSliceRound', 'bytesCopied', 'peakRssGrowthBytes', 'peakArrayBufferGrowthBytes', 'tuned', 'comparison', 'eatHash',
+  'friendsBusyMs', 'imbalance', 'idleShare', 'idealMs', 'percentOfIdeal',
 ]);
 
 /** Records written before eat functions were values ate the hash on u32 cakes, and do not say so. */

@@ -50,6 +50,18 @@ export interface BenchRecord {
   largestError?: { ulps: number; relative: number; absolute: number };
   /** Pools: friends. GPU strategies add theirs (workgroupSize, upload route...). */
   poolSize?: number;
+  /** Pools that deal chunks: how ('static', 'cyclic', 'dynamic', 'guided', with ':k' slices per chunk where given). */
+  schedule?: string;
+  /** Pools, of the median run: each friend's time spent eating, ms, timed by the friend. */
+  friendsBusyMs?: number[];
+  /** Pools: the slowest friend's busy time / the mean busy time (1 = evenly shared). */
+  imbalance?: number;
+  /** Pools: the share (0..1) of the friends' time (friends x wall) spent not eating. */
+  idleShare?: number;
+  /** Pools: total busy time / friends, ms: the wall time of a perfect share with nothing else to pay. */
+  idealMs?: number;
+  /** Pools: idealMs as a percentage of the median run's wall time. */
+  percentOfIdeal?: number;
   [setting: string]: unknown;
   medianMs: number;
   minMs: number;

@@ -35,6 +35,7 @@ export const poolCopy: StrategyEntry = {
   name: 'pool-copy',
   summary: 'friends eat cloned copies of their chunks; eaten copies are cloned back and reassembled',
   family: 'pool',
+  takesSchedule: true,
   colour: '#e6194b',
   create: (host) => new PoolCopy('pool-copy', host),
 };

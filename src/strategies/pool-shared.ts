@@ -5,6 +5,7 @@ import { PoolStrategy } from '../pool/pool-strategy.ts';
 import type { Phases, StrategyEntry } from '../strategy.ts';
 
 class PoolShared extends PoolStrategy {
+  protected override readonly dealsInSharedMemory = true;
   private table: Cake = new Uint32Array(0);
   private uneaten: Cake = new Uint32Array(0);
 
@@ -25,7 +26,7 @@ class PoolShared extends PoolStrategy {
   }
 
   async eat(): Promise<Phases> {
-    return this.serveChunks(epochMs(), ({ from, to }, chunk) => [{ kind: 'eat-shared', chunk, cake: this.table, from, to, rounds: this.rounds }]);
+    return this.serveTickets(epochMs(), (ticket) => ({ kind: 'eat-shared', ticket, cake: this.table, rounds: this.rounds }));
   }
 
   eaten(): Cake {
@@ -41,6 +42,7 @@ export const poolShared: StrategyEntry = {
   name: 'pool-shared',
   summary: 'friends eat their chunks in place in a SharedArrayBuffer: no copies',
   family: 'pool',
+  takesSchedule: true,
   colour: '#3cb44b',
   unavailable: (host) =>
     host.hasSharedMemory

@@ -9,6 +9,7 @@ import type { Phases, StrategyEntry } from '../strategy.ts';
 let memoriesMade = 0; // names each shared memory for the friends' kernel cache
 
 class PoolSimd extends PoolStrategy {
+  protected override readonly dealsInSharedMemory = true;
   private memory: WebAssembly.Memory | undefined;
   private memoryId = 0;
   private table: Cake = new Uint32Array(0);
@@ -27,7 +28,7 @@ class PoolSimd extends PoolStrategy {
   async eat(): Promise<Phases> {
     const startMs = epochMs();
     this.table.set(this.cake);
-    return this.serveChunks(startMs, ({ from, to }, chunk) => [{ kind: 'eat-shared-simd', chunk, memory: this.memory!, memoryId: this.memoryId, from, to, rounds: this.rounds }]);
+    return this.serveTickets(startMs, (ticket) => ({ kind: 'eat-shared-simd', ticket, memory: this.memory!, memoryId: this.memoryId, rounds: this.rounds }));
   }
 
   eaten(): Cake {
@@ -47,6 +48,7 @@ export const poolSimd: StrategyEntry = {
   name: 'pool-simd',
   summary: `cores x lanes: friends eat chunks of one shared WebAssembly memory with the SIMD kernel (${kernelStep})`,
   family: 'pool',
+  takesSchedule: true,
   colour: '#f032e6',
   unavailable: (host, eat) =>
     host.hasSharedMemory

@@ -6,6 +6,7 @@ import { PoolStrategy } from '../pool/pool-strategy.ts';
 import type { Phases, StrategyEntry } from '../strategy.ts';
 
 class PoolSlice extends PoolStrategy {
+  protected override readonly followsSchedule = false;
   private eatenCake: Cake = new Uint32Array(0);
   private sliceEaters = new Uint8Array(0);
 

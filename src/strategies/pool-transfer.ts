@@ -42,6 +42,7 @@ export const poolTransfer: StrategyEntry = {
   name: 'pool-transfer',
   summary: 'chunks copied onto plates whose buffers are transferred to friends and back (no clone)',
   family: 'pool',
+  takesSchedule: true,
   colour: '#f58231',
   create: (host) => new PoolTransfer('pool-transfer', host),
 };
