@@ -3,6 +3,7 @@ import { checksum, hex } from '../cake.ts';
 import type { Cake } from '../eat.ts';
 import type { Host } from '../host.ts';
 import type { EatOptions, Phases, StartupCost, StrategyEntry } from '../strategy.ts';
+import { compactTimeline, overlapOf, type Overlap, type Timeline } from '../timeline.ts';
 import { trackMemory, type MemoryGrowth } from './memory.ts';
 import { summarize, type Summary } from './stats.ts';
 import { turnEventLoop } from '../turn-event-loop.ts';
@@ -28,7 +29,7 @@ export const defaultStopRule: StopRule = {
 const eventLoopTurnMs = 50; // how often sampling lets the event loop turn: often enough for Ctrl-C, too rarely to cost
 const floorRuns = 1; // a run longer than maxTimeMs is still measured once, and the record says runs: 1
 
-export interface Measurement extends Summary, Partial<MemoryGrowth> {
+export interface Measurement extends Summary, Partial<MemoryGrowth>, Partial<Overlap> {
   samplesMs: number[];
   /** The phases of the median run, with `unattributed` = wall - sum of phases (negative where they overlap). */
   phasesMs: Phases;
@@ -40,6 +41,8 @@ export interface Measurement extends Summary, Partial<MemoryGrowth> {
   settings: Record<string, string | number>;
   /** The largest difference from the CPU twin over every run, warm-ups included (all zero when bit-exact). */
   largestError: LargestError;
+  /** The median run's timeline, where the strategy keeps one (GPU stages, pool friends). */
+  timeline?: Timeline;
 }
 
 /**
@@ -67,11 +70,12 @@ export async function measure(
       const startMs = performance.now();
       const phases = await strategy.eat();
       const wallMs = performance.now() - startMs;
+      const timeline = strategy.timeline?.();
       await strategy.fetchEaten?.();
       memory.sample();
       const error = verifyEaten(entry.name, options.eat, strategy.eaten(), expected, options.rounds);
       for (const key of ['ulps', 'relative', 'absolute'] as const) largestError[key] = Math.max(largestError[key], error[key]);
-      return { wallMs, phases };
+      return { wallMs, phases, timeline };
     };
     let turnedMs = performance.now();
     const letEventsIn = async () => {
@@ -83,7 +87,7 @@ export async function measure(
       await eatOnce();
       await letEventsIn();
     }
-    const samples: { wallMs: number; phases: Phases }[] = [];
+    const samples: { wallMs: number; phases: Phases; timeline?: Timeline }[] = [];
     const samplingStartMs = performance.now();
     for (;;) {
       samples.push(await eatOnce());
@@ -95,10 +99,12 @@ export async function measure(
     }
     const samplesMs = samples.map((sample) => sample.wallMs);
     const summary = summarize(samplesMs);
+    const median = medianSample(samples);
     return {
       ...summary,
       samplesMs,
-      phasesMs: closePhases(medianSample(samples)),
+      phasesMs: closePhases(median),
+      ...timelineFields(median),
       clock: strategy.clock,
       startup,
       checksum: hex(checksum(strategy.eaten())),
@@ -112,6 +118,12 @@ export async function measure(
   } finally {
     await strategy.dispose();
   }
+}
+
+/** The median run's timeline and, for pipeline stages, what their overlap bought (src/timeline.ts). */
+function timelineFields({ wallMs, timeline }: { wallMs: number; timeline?: Timeline }): Partial<Overlap> & { timeline?: Timeline } {
+  if (!timeline) return {};
+  return { timeline: compactTimeline(timeline), ...(timeline.kind === 'stages' ? overlapOf(timeline, wallMs) : {}) };
 }
 
 /** The sample whose wall time is the median (the lower middle one for an even count). */

@@ -5,7 +5,8 @@ import type { EatOptions, Phases, StartupCost, Strategy } from '../strategy.ts';
 import { cut, type Chunk } from './chunks.ts';
 import { epochMs, type FromFriend, type ToFriend } from './friend.ts';
 import { Pool } from './pool.ts';
-import { poolPhases, type EatSpan } from './timeline.ts';
+import { friendsTimeline, poolPhases, type ChunkServed, type EatSpan } from './timeline.ts';
+import type { Timeline } from '../timeline.ts';
 
 type ChunkEaten = Extract<FromFriend, { kind: 'chunk-eaten' }>;
 
@@ -19,6 +20,8 @@ export abstract class PoolStrategy implements Strategy {
   protected chunks: Chunk[] = [];
   /** The friend that ate each chunk in the last eat(), from the replies themselves. */
   protected chunkEaters: number[] = [];
+  /** The last eat()'s send, eat and receive per chunk, for its timeline. */
+  private served: ChunkServed[] = [];
 
   constructor(
     readonly name: string,
@@ -70,19 +73,29 @@ export abstract class PoolStrategy implements Strategy {
     dish: (range: Chunk, chunk: number) => [ToFriend, Transferable[]?],
     place: (reply: ChunkEaten) => void = () => {},
   ): Promise<Phases> {
+    const served: ChunkServed[] = this.chunks.map(() => ({ friend: -1, sendStartMs: 0, sendEndMs: 0, eatStartMs: 0, eatEndMs: 0, heardMs: 0, placedMs: 0 }));
     this.chunks.forEach((range, chunk) => {
+      served[chunk]!.sendStartMs = chunk === 0 ? startMs : epochMs(); // the first send began with the strategy's own copying
       const [message, transfer] = dish(range, chunk);
       this.pool.post(chunk, message, this.describe(chunk), transfer);
+      served[chunk]!.sendEndMs = epochMs();
     });
     const sentMs = epochMs();
     const spans: EatSpan[] = [];
     await this.pool.collect(this.chunks.length, (friend, reply) => {
       if (reply.kind !== 'chunk-eaten') return;
+      const heardMs = epochMs();
       place(reply);
       spans.push(reply);
       this.chunkEaters[reply.chunk] = friend;
+      Object.assign(served[reply.chunk]!, { friend, eatStartMs: reply.eatStartMs, eatEndMs: reply.eatEndMs, heardMs, placedMs: epochMs() });
     });
+    this.served = served.map((chunk) => ({ ...chunk, startMs }));
     return poolPhases(startMs, sentMs, spans, epochMs());
+  }
+
+  timeline(): Timeline | undefined {
+    return this.served.length > 0 ? friendsTimeline(this.served) : undefined;
   }
 
   abstract eat(): Promise<Phases>;
