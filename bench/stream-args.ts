@@ -16,7 +16,7 @@ function parseBytes(option: keyof typeof limits, text: string): number {
   const { min, max, example, what } = limits[option];
   const match = /^(\d+(?:\.\d+)?)\s*(b|kib|mib|gib)?$/i.exec(text.trim());
   const bytes = match ? Number(match[1]) * units[(match[2] ?? '').toLowerCase()]! : NaN;
-  const range = `${what}, ${min} B..${max / 2 ** 30} GiB`;
+  const range = `${min} B..${max / 2 ** 30} GiB (${what})`;
   if (!Number.isInteger(bytes)) throw new UsageError(`${option}: "${text}" is not a size; use ${range}, written like 65536, 64KiB or 4MiB. Example: ${option} ${example}`);
   if (bytes < min || bytes > max) throw new UsageError(`${option}: ${text} is outside ${range}. Example: ${option} ${example}`);
   if (option === '--chunk' && bytes % 4 !== 0) throw new UsageError(`${option}: ${text} = ${bytes} bytes is not ${what}. Example: ${option} ${example}`);
