@@ -62,8 +62,8 @@ export function timelineChart(report: BenchReport, palette: Palette): Chart {
               Plot.barX(timeline.bars, { x1: 'startMs', x2: 'endMs', y: 'row', fill: 'stage', stroke: 'white', strokeWidth: 0.5, title: (b: { stage: string; chunk: number; startMs: number; endMs: number }) => `chunk ${b.chunk} ${b.stage}: ${b.startMs.toFixed(3)}-${b.endMs.toFixed(3)} ms` }),
               Plot.ruleX(marks.slice(0, 1), { x: 'ms', stroke: '#222222', strokeWidth: 1.5 }),
               Plot.ruleX(marks.slice(1), { x: 'ms', stroke: '#888888', strokeDasharray: '4 3', strokeWidth: 1.5 }),
-              // one label per line, each a line lower, so bounds close together stay readable
-              ...marks.map((mark, i) => Plot.text([mark], { x: 'ms', text: (m: { label: string; ms: number }) => `${m.label} ${m.ms.toFixed(2)} ms`, frameAnchor: 'top', dy: -26 + 9 * i, fontSize: 9, textAnchor: i === 2 ? 'end' : 'start', dx: i === 2 ? -3 : 3 })),
+              // one label per line, each a line lower, so bounds close together stay readable; measured (the right edge) reads leftwards
+              ...marks.map((mark, i) => Plot.text([mark], { x: 'ms', text: (m: { label: string; ms: number }) => `${m.label} ${m.ms.toFixed(2)} ms`, frameAnchor: 'top', dy: -26 + 9 * i, fontSize: 9, textAnchor: i === 1 ? 'start' : 'end', dx: i === 1 ? 3 : -3 })),
             ],
           }),
           clock,
