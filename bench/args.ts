@@ -15,6 +15,7 @@ import { waitPolicies } from '../src/gpu/wait.ts';
 import { parseBudget, parseDecimal, parseRounds, parseSize as parseCakeSize, UsageError, type Spelling } from '../src/measure/asked.ts';
 import { readOptions } from './read-options.ts';
 import { sweepDefaults } from './sweep-args.ts';
+import { parseStreamArgs } from './stream-args.ts';
 
 // The rules on sizes, rounds and budgets live in src/measure/asked.ts: the page's URL obeys the same ones.
 export { namedRounds, UsageError } from '../src/measure/asked.ts';
@@ -25,7 +26,7 @@ const memoryHeadroom = 0.8; // leave a fifth of free memory to the OS, the GPU d
 
 /** A plan (src/measure/suite.ts) plus what the CLI does with its report. */
 export interface BenchArgs extends Plan {
-  gpu: Pick<EatOptions, 'workgroupSize' | 'uploadRoute' | 'wait' | 'kernelClock'>;
+  gpu: Pick<EatOptions, 'workgroupSize' | 'uploadRoute' | 'wait' | 'kernelClock' | 'chunkBytes' | 'inFlight' | 'deviceMemoryBytes'>;
   json?: string;
   csv?: string;
   /** --sweep: sizes x rounds x strategies within this budget. */
@@ -105,7 +106,7 @@ function parseStrategies(text: string, host: Host, eat: Eat): StrategyEntry[] {
 
 const valueOptions = [
   '--eat', '--strategies', '--sizes', '--rounds', '--runs', '--min-time', '--max-time', '--pool-size', '--cake', '--json', '--csv',
-  '--adapter', '--workgroup-size', '--schedule', '--upload-route', '--wait', '--kernel-clock', '--budget', '--report', '--compare',
+  '--adapter', '--workgroup-size', '--schedule', '--upload-route', '--wait', '--kernel-clock', '--chunk', '--in-flight', '--device-memory', '--budget', '--report', '--compare',
 ];
 const flagOptions = ['--sweep', '--fail-on-regression', '--force', '--yes'];
 
@@ -130,11 +131,12 @@ export function parseBenchArgs(values: Map<string, string>, host: Host, eat: Eat
   if (!cakeOrders.includes(order as CakeOrder)) throw new UsageError(`--cake: "${order}" is not allowed; use ${cakeOrders.join(', ')}. Example: --cake shuffled`);
   const whyNotOrder = orderUnavailable(order as CakeOrder, eat);
   if (whyNotOrder) throw new UsageError(`--cake: ${whyNotOrder}. Example: --eat lumpy --cake sorted`);
+  const chosen = values.has('--strategies')
+    ? parseStrategies(get('--strategies', ''), host, eat)
+    : strategies.filter((entry) => !entry.unavailable?.(host, eat) && (isSweep || !entry.leftOutByDefault));
   const args: BenchArgs = {
     eat,
-    strategies: values.has('--strategies')
-      ? parseStrategies(get('--strategies', ''), host, eat)
-      : strategies.filter((entry) => !entry.unavailable?.(host, eat) && (isSweep || !entry.leftOutByDefault)),
+    strategies: chosen,
     sizes: parsedList('--sizes', get('--sizes', isSweep ? sweepDefaults.sizes : defaults.sizes), (text) => parseSize(text)),
     rounds: parsedList('--rounds', get('--rounds', isSweep ? sweepDefaults.rounds : defaults.rounds), (text) => parseRounds(text, cliSpellings['--rounds'])),
     order: order as CakeOrder,
@@ -151,6 +153,7 @@ export function parseBenchArgs(values: Map<string, string>, host: Host, eat: Eat
       uploadRoute: parseChoice('--upload-route', get('--upload-route', 'writeBuffer'), uploadRoutes),
       wait: parseChoice('--wait', get('--wait', 'nap'), waitPolicies),
       kernelClock: parseChoice('--kernel-clock', get('--kernel-clock', 'auto'), ['auto', 'wall'] as const),
+      ...parseStreamArgs(values, chosen.map((entry) => entry.name)),
     },
     json: values.get('--json'),
     csv: values.get('--csv'),
@@ -191,7 +194,7 @@ function exampleOf(option: string): string {
     '--eat': 'stream', '--strategies': 'loop,pool-shared', '--sizes': '2^16,2^20', '--rounds': 'light,heavy', '--runs': '10',
     '--min-time': '500', '--max-time': '10000', '--pool-size': '4', '--cake': 'shuffled', '--json': 'out.json', '--csv': 'out.csv',
     '--adapter': 'lavapipe', '--workgroup-size': '64', '--schedule': 'static,dynamic', '--upload-route': 'mappedAtCreation', '--wait': 'spin', '--kernel-clock': 'wall',
-    '--budget': '5m', '--report': 'report', '--compare': 'baseline.json',
+    '--budget': '5m', '--report': 'report', '--compare': 'baseline.json', '--chunk': '1MiB', '--in-flight': '3', '--device-memory': '4MiB',
   };
   return examples[option] ?? '';
 }

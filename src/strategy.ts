@@ -4,6 +4,7 @@ import type { UploadRoute } from './gpu/buffers.ts';
 import type { WaitPolicy } from './gpu/wait.ts';
 import type { Host } from './host.ts';
 import type { Schedule } from './pool/schedule.ts';
+import type { Timeline } from './timeline.ts';
 
 /**
  * Named phases of one eating, in milliseconds. They add up to the wall time within the driver's tolerance;
@@ -51,6 +52,12 @@ export interface EatOptions {
   schedule?: Schedule;
   /** GPU strategies: 'default' keeps WebGPU's default limits (128 MiB bindings) instead of the adapter's. */
   gpuLimits?: 'adapter' | 'default';
+  /** gpu-stream: bytes per chunk (default from the device's limits and the cake, src/gpu/stream-sizes.ts). */
+  chunkBytes?: number;
+  /** gpu-stream: chunks in flight, each with its own slot in the ring (default 3). */
+  inFlight?: number;
+  /** GPU strategies: the most device memory the cake's buffers may take, to act out a small device on any adapter. */
+  deviceMemoryBytes?: number;
 }
 
 /** One way to eat a cake. eat() resolves only when the eaten slices are readable on the host. */
@@ -82,6 +89,11 @@ export interface Strategy {
   watch?(): Promise<{ eaten: Cake; turns: Uint32Array }>;
   /** Pools: each friend's time spent eating in the last eat(), ms, read untimed (the record's imbalance). */
   friendsBusyMs?(): number[];
+  /**
+   * The last eat()'s intervals (per chunk: upload, kernel, readback; or each friend's send, eat, receive) in ms
+   * from its start; untimed. The record keeps the median run's.
+   */
+  timeline?(): Timeline | undefined;
   /** Settings the record should carry: { poolSize: 2 }, { workgroupSize: 64 }, ... */
   settings?(): Record<string, string | number>;
   dispose(): Promise<void>;

@@ -27,10 +27,16 @@ export class PassTimer {
 
   /** The pass's duration in ms (negative or zero when the timestamps are broken: callers check). */
   async read(): Promise<number> {
+    const [begin, end] = await this.readStamps();
+    return Number(end - begin) / 1e6;
+  }
+
+  /** The pass's begin and end on the GPU's clock, in ns (for a timeline: src/gpu/align.ts). */
+  async readStamps(): Promise<[bigint, bigint]> {
     await this.readable.mapAsync(GPUMapMode.READ);
     const [begin, end] = new BigInt64Array(this.readable.getMappedRange());
     this.readable.unmap();
-    return Number(end! - begin!) / 1e6;
+    return [begin!, end!];
   }
 
   destroy(): void {

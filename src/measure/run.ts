@@ -3,6 +3,7 @@ import { checksum, hex } from '../cake.ts';
 import type { Cake } from '../eat.ts';
 import type { Host } from '../host.ts';
 import type { EatOptions, Phases, StartupCost, StrategyEntry } from '../strategy.ts';
+import { compactTimeline, overlapOf, type Overlap, type Timeline } from '../timeline.ts';
 import { trackMemory, type MemoryGrowth } from './memory.ts';
 import { summarize, type Summary } from './stats.ts';
 import { turnEventLoop } from '../turn-event-loop.ts';
@@ -29,7 +30,7 @@ export const defaultStopRule: StopRule = {
 const eventLoopTurnMs = 50; // how often sampling lets the event loop turn: often enough for Ctrl-C, too rarely to cost
 const floorRuns = 1; // a run longer than maxTimeMs is still measured once, and the record says runs: 1
 
-export interface Measurement extends Summary, Partial<MemoryGrowth>, Imbalance {
+export interface Measurement extends Summary, Partial<MemoryGrowth>, Imbalance, Partial<Overlap> {
   samplesMs: number[];
   /** The phases of the median run, with `unattributed` = wall - sum of phases (negative where they overlap). */
   phasesMs: Phases;
@@ -41,6 +42,8 @@ export interface Measurement extends Summary, Partial<MemoryGrowth>, Imbalance {
   settings: Record<string, string | number>;
   /** The largest difference from the CPU twin over every run, warm-ups included (all zero when bit-exact). */
   largestError: LargestError;
+  /** The median run's timeline, where the strategy keeps one (GPU stages, pool friends). */
+  timeline?: Timeline;
 }
 
 /**
@@ -69,11 +72,12 @@ export async function measure(
       const phases = await strategy.eat();
       const wallMs = performance.now() - startMs;
       const friendsBusyMs = strategy.friendsBusyMs?.().slice();
+      const timeline = strategy.timeline?.();
       await strategy.fetchEaten?.();
       memory.sample();
       const error = verifyEaten(entry.name, options.eat, strategy.eaten(), expected, options.rounds);
       for (const key of ['ulps', 'relative', 'absolute'] as const) largestError[key] = Math.max(largestError[key], error[key]);
-      return { wallMs, phases, friendsBusyMs };
+      return { wallMs, phases, friendsBusyMs, timeline };
     };
     let turnedMs = performance.now();
     const letEventsIn = async () => {
@@ -85,7 +89,7 @@ export async function measure(
       await eatOnce();
       await letEventsIn();
     }
-    const samples: { wallMs: number; phases: Phases; friendsBusyMs?: number[] }[] = [];
+    const samples: { wallMs: number; phases: Phases; friendsBusyMs?: number[]; timeline?: Timeline }[] = [];
     const samplingStartMs = performance.now();
     for (;;) {
       samples.push(await eatOnce());
@@ -103,6 +107,7 @@ export async function measure(
       samplesMs,
       phasesMs: closePhases(median),
       ...imbalanceOf(median.friendsBusyMs, median.wallMs),
+      ...timelineFields(median),
       clock: strategy.clock,
       startup,
       checksum: hex(checksum(strategy.eaten())),
@@ -116,6 +121,12 @@ export async function measure(
   } finally {
     await strategy.dispose();
   }
+}
+
+/** The median run's timeline and, for pipeline stages, what their overlap bought (src/timeline.ts). */
+function timelineFields({ wallMs, timeline }: { wallMs: number; timeline?: Timeline }): Partial<Overlap> & { timeline?: Timeline } {
+  if (!timeline) return {};
+  return { timeline: compactTimeline(timeline), ...(timeline.kind === 'stages' ? overlapOf(timeline, wallMs) : {}) };
 }
 
 /** The sample whose wall time is the median (the lower middle one for an even count). */

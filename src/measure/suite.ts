@@ -21,7 +21,7 @@ export interface Plan {
   schedules?: Schedule[];
   stop: StopRule;
   /** GPU options passed to every strategy (the others ignore them). */
-  gpu?: Pick<EatOptions, 'workgroupSize' | 'uploadRoute' | 'wait' | 'kernelClock' | 'gpuLimits'>;
+  gpu?: Pick<EatOptions, 'workgroupSize' | 'uploadRoute' | 'wait' | 'kernelClock' | 'gpuLimits' | 'chunkBytes' | 'inFlight' | 'deviceMemoryBytes'>;
 }
 
 export type Progress =

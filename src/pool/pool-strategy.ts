@@ -7,7 +7,8 @@ import { epochMs, type FromFriend, type ToFriend } from './friend.ts';
 import { Pool } from './pool.ts';
 import { chunkCount, dealOf, ownedChunks, scheduleName, staticSchedule, type Deal, type Schedule } from './schedule.ts';
 import { ticketsFor, type DealTicket } from './take-chunks.ts';
-import { poolPhases } from './timeline.ts';
+import { friendsTimeline, poolPhases, type ChunkServed } from './timeline.ts';
+import type { Timeline } from '../timeline.ts';
 
 type ChunkEaten = Extract<FromFriend, { kind: 'chunk-eaten' }>;
 
@@ -30,6 +31,8 @@ export abstract class PoolStrategy implements Strategy {
   /** pool-slice sends one message per slice whatever the schedule: its record names none. */
   protected readonly followsSchedule: boolean = true;
   private tickets: DealTicket[] = [];
+  /** The last eat()'s send, eat and receive per chunk, for its timeline. */
+  private served: ChunkServed[] = [];
 
   constructor(
     readonly name: string,
@@ -90,9 +93,12 @@ export abstract class PoolStrategy implements Strategy {
     place: (reply: ChunkEaten) => void = () => {},
   ): Promise<Phases> {
     const friends = this.pool.size;
+    const served: ChunkServed[] = this.chunks.map(() => ({ friend: -1, sendStartMs: 0, sendEndMs: 0, eatStartMs: 0, eatEndMs: 0, heardMs: 0, placedMs: 0 }));
     const serve = (friend: number, chunk: number) => {
+      served[chunk]!.sendStartMs = chunk === 0 ? startMs : epochMs(); // the first send began with the strategy's own copying
       const [message, transfer] = dish(this.chunks[chunk]!, chunk);
       this.pool.post(friend, message, this.describe(chunk), transfer);
+      served[chunk]!.sendEndMs = epochMs();
     };
     let nextChunk = 0;
     this.chunkEaters = [];
@@ -105,6 +111,7 @@ export abstract class PoolStrategy implements Strategy {
     const lastEndMs = new Array<number>(friends).fill(sentMs);
     await this.pool.collect(this.chunks.length, (friend, reply) => {
       if (reply.kind !== 'chunk-eaten') return;
+      const heardMs = epochMs();
       const before = this.chunkEaters[reply.chunk];
       if (before !== undefined) throw new Error(`${this.name}: ${this.describe(reply.chunk)} came back twice, from friends ${before} and ${friend}`);
       if (this.deal.isTaken && nextChunk < this.chunks.length) serve(friend, nextChunk++); // before placing: the friend eats meanwhile
@@ -112,7 +119,9 @@ export abstract class PoolStrategy implements Strategy {
       this.busyMs[friend]! += reply.eatEndMs - reply.eatStartMs;
       lastEndMs[friend] = Math.max(lastEndMs[friend]!, reply.eatEndMs);
       this.chunkEaters[reply.chunk] = friend;
+      Object.assign(served[reply.chunk]!, { friend, eatStartMs: reply.eatStartMs, eatEndMs: reply.eatEndMs, heardMs, placedMs: epochMs() });
     });
+    this.served = served.map((chunk) => ({ ...chunk, startMs }));
     return poolPhases(startMs, sentMs, this.busyMs.map((busy, friend) => ({ eatStartMs: lastEndMs[friend]! - busy, eatEndMs: lastEndMs[friend]! })), epochMs());
   }
 
@@ -127,11 +136,15 @@ export abstract class PoolStrategy implements Strategy {
     const sentMs = epochMs();
     this.busyMs = new Array<number>(friends).fill(0);
     const spans: { eatStartMs: number; eatEndMs: number }[] = [];
+    const served: ChunkServed[] = [];
     await this.pool.collect(friends, (friend, reply) => {
       if (reply.kind !== 'deal-eaten') return;
       this.busyMs[friend] = reply.eatEndMs - reply.eatStartMs;
       spans.push(reply);
+      const heardMs = epochMs(); // a friend's whole part of the deal is one bar: its chunks are eaten in place, unseen
+      served.push({ friend, startMs, sendStartMs: startMs, sendEndMs: sentMs, eatStartMs: reply.eatStartMs, eatEndMs: reply.eatEndMs, heardMs, placedMs: heardMs });
     });
+    this.served = served;
     const ledger = this.tickets[0]!.ledger;
     const uneaten = ledger.findIndex((eater) => eater <= 0);
     if (uneaten >= 0) throw new Error(`${this.name}: ${this.describe(uneaten)} was not eaten (ledger ${ledger[uneaten]}): every friend answered, so the deal lost it`);
@@ -145,6 +158,10 @@ export abstract class PoolStrategy implements Strategy {
     if (held >= 0) return this.describe(held);
     if (!this.deal.isTaken && friend < this.chunks.length) return this.describe(friend);
     return `no chunk yet of the ${scheduleName(this.schedule)} deal`;
+  }
+
+  timeline(): Timeline | undefined {
+    return this.served.length > 0 ? friendsTimeline(this.served) : undefined;
   }
 
   abstract eat(): Promise<Phases>;

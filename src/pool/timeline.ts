@@ -1,5 +1,6 @@
 // Turns a pool eating's timestamps into the phases send, eat and receive.
 import type { Phases } from '../strategy.ts';
+import type { Timeline, TimelineBar } from '../timeline.ts';
 
 export interface EatSpan {
   eatStartMs: number;
@@ -19,4 +20,32 @@ export function poolPhases(startMs: number, sentMs: number, spans: EatSpan[], do
     lastEatEndMs = Math.max(lastEatEndMs, span.eatEndMs);
   }
   return { send: sentMs - startMs, eat: eatMs, receive: doneMs - lastEatEndMs };
+}
+
+/** One chunk's trip to a friend and back, in epoch ms: posted, eaten (the friend's clock), heard, put back. */
+export interface ChunkServed {
+  friend: number;
+  /** The eating's start, the origin of the timeline. */
+  startMs?: number;
+  sendStartMs: number;
+  sendEndMs: number;
+  eatStartMs: number;
+  eatEndMs: number;
+  heardMs: number;
+  placedMs: number;
+}
+
+/**
+ * One row per friend: its chunk's send (the caller posting it), eat (the friend's own clock) and receive (from the
+ * friend done eating to the chunk put back, the reply's trip included). The gaps are where a friend waits.
+ */
+export function friendsTimeline(served: readonly ChunkServed[]): Timeline {
+  const rowOf = (friend: number) => `friend ${friend + 1}`;
+  const bars = served.flatMap((chunk, index): TimelineBar[] => {
+    const origin = chunk.startMs ?? served[0]!.sendStartMs;
+    const bar = (stage: string, from: number, to: number) => ({ row: rowOf(chunk.friend), stage, chunk: index, startMs: from - origin, endMs: Math.max(from, to) - origin });
+    return [bar('send', chunk.sendStartMs, chunk.sendEndMs), bar('eat', chunk.eatStartMs, chunk.eatEndMs), bar('receive', Math.max(chunk.eatEndMs, chunk.sendEndMs), chunk.placedMs)];
+  });
+  const friends = [...new Set(served.map((chunk) => chunk.friend))].sort((a, b) => a - b);
+  return { kind: 'friends', rows: friends.map(rowOf), bars, clock: 'performance.timeOrigin + now on every thread (epoch ms, comparable across threads)' };
 }

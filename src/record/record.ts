@@ -5,6 +5,7 @@ import type { Phases } from '../strategy.ts';
 import type { AdapterSummary } from '../gpu/device.ts';
 import type { TimestampTrust } from '../gpu/timing.ts';
 import type { WaitPolicy } from '../gpu/wait.ts';
+import type { Timeline } from '../timeline.ts';
 
 export const schema = 'parallel-cake/bench@1';
 
@@ -82,6 +83,16 @@ export interface BenchRecord {
   peakRssGrowthBytes?: number;
   /** Peak growth of the calling thread's ArrayBuffer memory while this record was measured. */
   peakArrayBufferGrowthBytes?: number;
+  /** The median run's intervals per chunk (GPU: upload, kernel, readback rows; pools: one row per friend). */
+  timeline?: Timeline;
+  /** GPU timelines: every stage's bars added up, the wall time with no overlap (src/timeline.ts). */
+  serialMs?: number;
+  /** GPU timelines: the slowest stage's bars added up, the wall time with perfect overlap. */
+  overlapBoundMs?: number;
+  /** (serialMs - medianMs) / (serialMs - overlapBoundMs) of the median run: 0 no overlap, 1 the bound. */
+  overlapEfficiency?: number;
+  /** GPU timelines: per phase, the ms it ran while another phase ran too (hidden behind it). */
+  hiddenMs?: Record<string, number>;
 }
 
 /** One measured copy route at one size: memcpy (the limit), and later GPU upload/readback routes. */

@@ -14,6 +14,7 @@ import { legend, type LegendEntry, type SwatchShape } from './legend.ts';
 import { logTickLabel, logTicks } from './log-ticks.ts';
 import { copyRateRows, heatCells, memoryRows, overheadRows, phaseCharts, phaseNames, roundsOrder, startupMedians, startupRows, timeRows } from './report-data.ts';
 import { hasMemoryToDraw, memoryCaption, overheadCaption } from './data-captions.ts';
+import { timelineChart, timelineRecords } from './timeline-chart.ts';
 
 export interface Chart {
   id: string;
@@ -120,6 +121,7 @@ export function reportCharts(report: BenchReport, looks: readonly StrategyLook[]
           ];
         }),
     },
+    timelineChart(report, palette),
     {
       id: 'copy-rate',
       title: 'Copy speed per route vs size, with memcpy as the limit',
@@ -223,6 +225,8 @@ function hasData(id: string, report: BenchReport): boolean {
       return copyRateRows(report).length > 0;
     case 'startup':
       return report.startup.length > 0;
+    case 'timeline':
+      return timelineRecords(report).length > 0;
     default:
       return report.results.length > 0;
   }

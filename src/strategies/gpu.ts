@@ -11,6 +11,8 @@ import type { Host } from '../host.ts';
 import type { EatOptions, Phases, StartupCost, Strategy, StrategyEntry } from '../strategy.ts';
 import { watchEating } from '../gpu/watch.ts';
 import { gpuUnavailable, startGpu, type StartedGpu } from '../gpu/start.ts';
+import { wholeTimeline, type WholeTrip } from '../gpu/whole-timeline.ts';
+import type { Timeline } from '../timeline.ts';
 
 class GpuStrategy implements Strategy {
   readonly name = 'gpu';
@@ -25,6 +27,7 @@ class GpuStrategy implements Strategy {
   private eatenCake: Cake = new Uint32Array(0);
   private rounds = 1;
   private started!: StartedGpu['settings'];
+  private trip: WholeTrip | undefined;
 
   constructor(private readonly host: Host) {}
 
@@ -54,12 +57,15 @@ class GpuStrategy implements Strategy {
     this.kernel.encode(encoder, this.timer);
     this.timer?.resolve(encoder);
     if (this.timer) this.readback.encode(encoder, this.kernel.eatenBuffers);
-    device.queue.submit([encoder.finish()]);
+    const commands = encoder.finish();
+    const submitMs = performance.now();
+    device.queue.submit([commands]);
     const submittedMs = performance.now();
     let kernelMs: number;
+    let stampsNs: [bigint, bigint] | undefined;
     if (this.timer) {
-      const [, timedMs] = await waitFor(Promise.all([this.readback.map(), this.timer.read()]), this.wait);
-      kernelMs = timedMs;
+      [, stampsNs] = await waitFor(Promise.all([this.readback.map(), this.timer.readStamps()]), this.wait);
+      kernelMs = Number(stampsNs[1] - stampsNs[0]) / 1e6;
     } else {
       await waitFor(device.queue.onSubmittedWorkDone(), this.wait);
       kernelMs = performance.now() - submittedMs;
@@ -72,6 +78,8 @@ class GpuStrategy implements Strategy {
     this.readback.copyOut(this.eatenCake);
     const doneMs = performance.now();
     this.gpu.check();
+    const kernelSpan: [number, number] = [submittedMs - startMs, submittedMs - startMs + kernelMs];
+    this.trip = { uploadedMs: uploadedMs - startMs, submitMs: submitMs - startMs, mappedMs: mappedMs - startMs, doneMs: doneMs - startMs, ...(stampsNs ? { stampsNs } : { kernelMs: kernelSpan }) };
     return {
       upload: uploadedMs - startMs,
       encode: submittedMs - uploadedMs,
@@ -81,6 +89,10 @@ class GpuStrategy implements Strategy {
       readback: wallRestMs(mappedMs - submittedMs, kernelMs),
       'copy-out': doneMs - mappedMs,
     };
+  }
+
+  timeline(): Timeline | undefined {
+    return this.trip && wholeTimeline(this.trip);
   }
 
   watch() {

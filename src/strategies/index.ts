@@ -2,6 +2,7 @@
 import type { StrategyEntry } from '../strategy.ts';
 import { gpu } from './gpu.ts';
 import { gpuResident } from './gpu-resident.ts';
+import { gpuStream } from './gpu-stream.ts';
 import { loop } from './loop.ts';
 import { map } from './map.ts';
 import { piscina } from './piscina.ts';
@@ -24,6 +25,7 @@ export const strategies: readonly StrategyEntry[] = [
   poolSimd,
   gpu,
   gpuResident,
+  gpuStream,
 ];
 
 export function findStrategy(name: string): StrategyEntry | undefined {

@@ -13,7 +13,7 @@ import { launchChromium, openPage, screenshotColours } from './browser.ts';
 
 const root = join(__dirname, '..', '..');
 const screenshots = join(root, 'dist', 'screenshots');
-const pageStrategies = ['loop', 'map', 'pool-copy', 'pool-transfer', 'pool-shared', 'pool-slice', 'simd', 'pool-simd', 'gpu', 'gpu-resident'];
+const pageStrategies = ['loop', 'map', 'pool-copy', 'pool-transfer', 'pool-shared', 'pool-slice', 'simd', 'pool-simd', 'gpu', 'gpu-resident', 'gpu-stream'];
 const slices = 4099; // not a multiple of the pool size
 const rounds = 64;
 const expectedChecksum = hex(checksum(expectedEaten(hash, bake(slices), rounds)));
@@ -59,7 +59,7 @@ describe.each([
     expect(gpuRecord.adapter).toMatch(/SwiftShader/i);
     expect(gpuRecord.wait).toBe('await'); // a page's main thread cannot nap: the record says how it really waited
     expect(await page.locator('#results tr[data-strategy="pool-shared"]').count()).toBe(1);
-    expect(await page.locator('#status').textContent()).toMatch(/^Done: 10 records, every run verified\.$/);
+    expect(await page.locator('#status').textContent()).toMatch(/^Done: 11 records, every run verified\.$/);
     // One eating of 4099 slices at 64 rounds: no small cake to show dispatch overhead, no memory a page can read.
     const caption = (chart: string) => page.locator(`figure[data-chart="${chart}"] figcaption`).textContent();
     expect(await caption('dispatch-overhead')).toMatch(/^No small-cake measurement yet: the smallest cell measured \(n = 2\^12\.0 \(4099\), medium \(64\)\)/);
@@ -68,6 +68,12 @@ describe.each([
     expect(await page.locator('figure[data-chart="memory"] svg').count()).toBe(0);
     // The browser's quantization is not guessed: the words point at the probe's smallest step beside them.
     expect(await page.locator('#charts dl.environment').innerText()).toMatch(/Kernel clock\n(wall|timestamp-query.*smallest step [\d.]+ (ns|us|ms).*quantization as the browser sets it \(the smallest step measured here is what it gives\))/);
+    // The timeline: a row per GPU stage and per friend, each chunk a bar, the bounds marked (gpu-stream's record).
+    const timeline = page.locator('figure[data-chart="timeline"]');
+    expect(await timeline.locator('h3').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^gpu-stream, n = .*: overlap efficiency -?\d+\.\d\d/), expect.stringMatching(/^pool-copy, n = .*where each friend spends/)]));
+    expect(await timeline.locator('svg g[aria-label="bar"] rect').count()).toBeGreaterThan(3 * 2);
+    expect(await timeline.locator('svg text').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^no overlap [\d.]+ ms$/), expect.stringMatching(/^full overlap [\d.]+ ms$/)]));
+    await timeline.screenshot({ path: join(screenshots, `demo-timeline-${serverName}.png`) });
     const colours = await screenshotColours(page, join(screenshots, `demo-${serverName}.png`));
     expect(colours).toBeGreaterThan(20); // text, table, and a cake coloured by friends; a blank page has ~1
     expect(consoleErrors).toEqual([]);
@@ -99,7 +105,7 @@ it('without WebGPU, says what is missing and still eats on the CPU', async () =>
     const { page, consoleErrors } = await openPage(plainBrowser, `${address(built)}?strategies=loop,pool-shared&n=1000&rounds=1&run=1`);
     const state = await page.evaluate(() => (window as unknown as { __cake: { report?: BenchReport; missing: string[] } }).__cake);
     expect(state.missing.join('\n')).toMatch(/WebGPU .*the gpu strategies cannot run/);
-    expect(await page.locator('#strategies label[data-unavailable]').allTextContents()).toEqual([' gpu', ' gpu-resident']);
+    expect(await page.locator('#strategies label[data-unavailable]').allTextContents()).toEqual([' gpu', ' gpu-resident', ' gpu-stream']);
     expect(state.report!.results.map((record) => [record.strategy, record.verified])).toEqual([['loop', true], ['pool-shared', true]]);
     await screenshotColours(page, join(screenshots, 'demo-no-webgpu.png'));
     // A run that fails (a tune needs WebGPU) says why and gives every run button back.
