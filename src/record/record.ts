@@ -5,6 +5,9 @@ import type { Phases } from '../strategy.ts';
 import type { AdapterSummary } from '../gpu/device.ts';
 import type { TimestampTrust } from '../gpu/timing.ts';
 import type { WaitPolicy } from '../gpu/wait.ts';
+import type { BreakEvenEntry, Misfit } from './break-even-model.ts';
+import type { Limits, PercentOfLimit } from './limits.ts';
+import type { StrategyModel } from './model.ts';
 
 export const schema = 'parallel-cake/bench@1';
 
@@ -17,6 +20,9 @@ export interface EatSummary {
   summary: string;
   /** Where it came from: a built-in's name, or the user's file. */
   from: string;
+  /** The eat's arithmetic per slice and round, and bytes moved per slice (src/eat.ts); absent: unknown intensity. */
+  opsPerSliceRound?: number;
+  bytesPerSlice?: number;
 }
 
 export interface Environment {
@@ -70,6 +76,8 @@ export interface BenchRecord {
   peakRssGrowthBytes?: number;
   /** Peak growth of the calling thread's ArrayBuffer memory while this record was measured. */
   peakArrayBufferGrowthBytes?: number;
+  /** Its share of the limit that binds it, and which (src/record/limits.ts); 'unknown intensity' for an eat that does not declare its work. */
+  percentOfLimit?: PercentOfLimit;
 }
 
 /** One measured copy route at one size: memcpy (the limit), and later GPU upload/readback routes. */
@@ -124,6 +132,15 @@ export interface BenchReport {
   sweep?: { budgetMs: number; spentMs: number; gpuCostsMs?: number; gpuCostSizesLeftOut?: number[]; totalMs?: number };
   /** Set when Ctrl-C stopped the run: what was measured is kept, the rest is counted here. */
   interrupted?: { cellsNotMeasured: number };
+  /** The machine's limits this run measured (src/record/limits.ts). */
+  limits?: Limits;
+  /** A cost model per strategy fitted to its records: what `cake predict` reads (src/record/model.ts). */
+  models?: StrategyModel[];
+  /** Every crossover: measured n* beside the model's, with the reason's numbers (src/record/break-even-model.ts). */
+  breakEven?: BreakEvenEntry[];
+  /** Records more than `misfitFactor` off their strategy's model. */
+  misfits?: Misfit[];
+  misfitFactor?: number;
 }
 
 export interface OverheadRecord {
