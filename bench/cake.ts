@@ -9,6 +9,8 @@ import { formatTable } from '../src/format/records.ts';
 import type { Host } from '../src/host.ts';
 import { formatGpuCosts } from '../src/format/gpu.ts';
 import { formatBreakEven, formatComparison, formatSweepSummary } from '../src/format/map.ts';
+import { formatLimits, formatPredictedBreakEven } from '../src/format/explain.ts';
+import { explain } from '../src/record/explain.ts';
 import { runPlan, type Progress } from '../src/measure/suite.ts';
 import { runSweep } from '../src/measure/sweep.ts';
 import { nodeStrategies as strategies } from './node-strategies.ts';
@@ -21,6 +23,7 @@ import { checkOutputs, writeOutputs } from './outputs.ts';
 import { progressPrinter } from './progress-bar.ts';
 import { sweepDefaults } from './sweep-args.ts';
 import { tune } from './tune.ts';
+import { runPredict } from './predict.ts';
 import { checkEatCompiles, readEat } from './eat-file.ts';
 import { comparisonOf } from '../src/eat.ts';
 import { defaultEat, eats } from '../src/eats/index.ts';
@@ -44,6 +47,7 @@ commands:
           Ctrl-C stops after the record in flight and writes what was measured (exit 130)
   lessons the deck's story, each claim shown with a live, verified measurement (under 30 s)
   tune    find the eat kernel's best shape on this adapter (cake tune --help)
+  predict times at sizes and costs not measured, from a sweep's cost models (cake predict --help)
   info    runtime, CPU, cores, the strategies this machine can run, and its GPU adapters with limits
   help    this text`;
 
@@ -125,10 +129,12 @@ async function bench(argv: string[]): Promise<number> {
     if (report.sweep) Object.assign(report.sweep, { budgetMs: args.sweep!.budgetMs, gpuCostsMs: performance.now() - costsStartMs, gpuCostSizesLeftOut: costs.sizesLeftOut });
   }
   if (report.sweep) report.sweep.totalMs = performance.now(); // Node counts from the process's start: start-up is in it
+  explain(report, (name) => strategies.find((entry) => entry.name === name)?.family);
   process.stdout.write(formatTable(report) + '\n');
   const gpuLines = formatGpuCosts(report);
   if (gpuLines) process.stdout.write(`\n${gpuLines}\n`);
   if (args.sweep) process.stdout.write(`\n${formatBreakEven(report)}\n`);
+  for (const text of [formatLimits(report), args.sweep ? formatPredictedBreakEven(report) : '']) if (text) process.stdout.write(`\n${text}\n`);
   const summary = formatSweepSummary(report);
   if (summary) process.stdout.write(`\n${summary}\n`);
   const comparison = baseline ? compareReports(baseline, report) : undefined;
@@ -185,6 +191,8 @@ async function main(argv: string[]): Promise<number> {
       return runLessons(rest);
     case 'tune':
       return tune(rest);
+    case 'predict':
+      return runPredict(rest);
     case 'help':
     case '--help':
     case '-h':
@@ -194,7 +202,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(usage + '\n');
       return 2;
     default:
-      throw new UsageError(`unknown command "${command}". Commands: bench, tune, lessons, info, help. Example: cake bench --sizes 2^20`);
+      throw new UsageError(`unknown command "${command}". Commands: bench, tune, predict, lessons, info, help. Example: cake bench --sizes 2^20`);
   }
 }
 
