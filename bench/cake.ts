@@ -24,6 +24,7 @@ import { progressPrinter } from './progress-bar.ts';
 import { sweepDefaults } from './sweep-args.ts';
 import { tune } from './tune.ts';
 import { runPredict } from './predict.ts';
+import { runCompare } from './compare-machines.ts';
 import { checkEatCompiles, readEat } from './eat-file.ts';
 import { comparisonOf } from '../src/eat.ts';
 import { defaultEat, eats } from '../src/eats/index.ts';
@@ -48,6 +49,7 @@ commands:
   lessons the deck's story, each claim shown with a live, verified measurement (under 30 s)
   tune    find the eat kernel's best shape on this adapter (cake tune --help)
   predict times at sizes and costs not measured, from a sweep's cost models (cake predict --help)
+  compare several machines' reports side by side: limits, models, break-evens (cake compare --help)
   info    runtime, CPU, cores, the strategies this machine can run, and its GPU adapters with limits
   help    this text`;
 
@@ -193,6 +195,8 @@ async function main(argv: string[]): Promise<number> {
       return tune(rest);
     case 'predict':
       return runPredict(rest);
+    case 'compare':
+      return runCompare(rest);
     case 'help':
     case '--help':
     case '-h':
@@ -202,7 +206,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(usage + '\n');
       return 2;
     default:
-      throw new UsageError(`unknown command "${command}". Commands: bench, tune, predict, lessons, info, help. Example: cake bench --sizes 2^20`);
+      throw new UsageError(`unknown command "${command}". Commands: bench, tune, predict, compare, lessons, info, help. Example: cake bench --sizes 2^20`);
   }
 }
 
