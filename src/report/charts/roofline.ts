@@ -36,7 +36,9 @@ export function rooflineDots(report: BenchReport): RooflineDot[] {
 export function rooflineCeilings(report: BenchReport, dots: readonly RooflineDot[]): CeilingPoint[] {
   const limits = report.limits;
   if (!limits?.memory || dots.length === 0) return [];
-  const low = Math.min(...dots.map((d) => d.intensity)) / 2;
+  // down to a quarter of the lowest ridge (compute / memory), so the memory diagonal shows even when no dot is under it
+  const ridges = [limits.cpuCompute?.opsPerS, limits.gpuCompute?.opsPerS].flatMap((ops) => (ops ? [ops / 1e9 / limits.memory!.peakGbPerS] : []));
+  const low = Math.min(...dots.map((d) => d.intensity), ...ridges.map((r) => r / 4)) / 2;
   const high = Math.max(...dots.map((d) => d.intensity)) * 2;
   const xs = Array.from({ length: 41 }, (_, i) => low * (high / low) ** (i / 40));
   const largest = limits.memory.bySize.at(-1)!;
@@ -57,8 +59,9 @@ export function drawRoofline(report: BenchReport, width: number, colourOf: (name
     y: { type: 'log', label: 'achieved Gop/s', grid: true },
     color: { type: 'ordinal', domain: strategies, range: strategies.map(colourOf), legend: false },
     marks: [
-      Plot.line(ceilings, { x: 'intensity', y: 'gopPerS', z: 'ceiling', stroke: '#777', strokeWidth: 1.5, strokeDasharray: (d: CeilingPoint) => (d.ceiling.includes('best') ? null : '5 3') } as never),
-      Plot.text(ceilings.filter((_, i) => i % 41 === 40), { x: 'intensity', y: 'gopPerS', text: 'ceiling', textAnchor: 'end', dy: -6, fontSize: 9, fill: '#555' }),
+      Plot.line(ceilings.filter((d) => d.ceiling.includes('best')), { x: 'intensity', y: 'gopPerS', z: 'ceiling', stroke: '#777', strokeWidth: 1.5 }),
+      Plot.line(ceilings.filter((d) => !d.ceiling.includes('best')), { x: 'intensity', y: 'gopPerS', z: 'ceiling', stroke: '#777', strokeWidth: 1.5, strokeDasharray: '5 3' }),
+      Plot.text(ceilings.filter((d, i) => i % 41 === 40 && d.ceiling.includes('best')), { x: 'intensity', y: 'gopPerS', text: 'ceiling', textAnchor: 'end', dy: -6, fontSize: 9, fill: '#555' }),
       Plot.dot(dots, { x: 'intensity', y: 'gopPerS', fill: 'strategy', r: 3, tip: true, title: (d: RooflineDot) => `${d.strategy} 2^${Math.log2(d.n)} x ${d.rounds}: ${d.percent.toFixed(0)} % of ${d.limit}` }),
     ],
   });
