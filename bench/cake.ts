@@ -10,6 +10,8 @@ import { formatTable } from '../src/format/records.ts';
 import type { Host } from '../src/host.ts';
 import { formatGpuCosts } from '../src/format/gpu.ts';
 import { formatBreakEven, formatComparison, formatSweepSummary } from '../src/format/map.ts';
+import { formatLimits, formatPredictedBreakEven } from '../src/format/explain.ts';
+import { explain } from '../src/record/explain.ts';
 import { runPlan, type Progress } from '../src/measure/suite.ts';
 import { runSweep } from '../src/measure/sweep.ts';
 import { nodeStrategies as strategies } from './node-strategies.ts';
@@ -23,6 +25,8 @@ import { checkOutputs, writeOutputs } from './outputs.ts';
 import { progressPrinter } from './progress-bar.ts';
 import { sweepDefaults } from './sweep-args.ts';
 import { tune } from './tune.ts';
+import { runPredict } from './predict.ts';
+import { runCompare } from './compare-machines.ts';
 import { checkEatCompiles, readEat } from './eat-file.ts';
 import { comparisonOf } from '../src/eat.ts';
 import { defaultEat, eats } from '../src/eats/index.ts';
@@ -49,6 +53,8 @@ commands:
           Ctrl-C, SIGTERM, SIGHUP stop after the record in flight and write what was measured (exit 130, 143, 129)
   lessons the deck's story, each claim shown with a live, verified measurement (under 30 s)
   tune    find the eat kernel's best shape on this adapter (cake tune --help)
+  predict times at sizes and costs not measured, from a sweep's cost models (cake predict --help)
+  compare several machines' reports side by side: limits, models, break-evens (cake compare --help)
   info    runtime, CPU, cores, the strategies this machine can run, and its GPU adapters with limits
   help    this text`;
 
@@ -156,10 +162,12 @@ async function measureAndWrite(args: BenchArgs, host: Host, baseline: BenchRepor
     if (report.sweep) Object.assign(report.sweep, { budgetMs: args.sweep!.budgetMs, gpuCostsMs: performance.now() - costsStartMs, gpuCostSizesLeftOut: costs?.sizesLeftOut ?? gpuCostSizes(report, args.strategies) });
   }
   if (report.sweep) report.sweep.totalMs = performance.now(); // Node counts from the process's start: start-up is in it
+  explain(report, (name) => strategies.find((entry) => entry.name === name)?.family);
   process.stdout.write(formatTable(report) + '\n');
   const gpuLines = formatGpuCosts(report);
   if (gpuLines) process.stdout.write(`\n${gpuLines}\n`);
   if (args.sweep) process.stdout.write(`\n${formatBreakEven(report)}\n`);
+  for (const text of [formatLimits(report), args.sweep ? formatPredictedBreakEven(report) : '']) if (text) process.stdout.write(`\n${text}\n`);
   const summary = formatSweepSummary(report);
   if (summary) process.stdout.write(`\n${summary}\n`);
   const comparison = baseline ? compareReports(baseline, report) : undefined;
@@ -221,6 +229,10 @@ async function main(argv: string[]): Promise<number> {
       return runLessons(rest);
     case 'tune':
       return tune(rest);
+    case 'predict':
+      return runPredict(rest);
+    case 'compare':
+      return runCompare(rest);
     case 'help':
     case '--help':
     case '-h':
@@ -230,7 +242,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(usage + '\n');
       return 2;
     default:
-      throw new UsageError(`unknown command "${command}". Commands: bench, tune, lessons, info, help. Example: cake bench --sizes 2^20`);
+      throw new UsageError(`unknown command "${command}". Commands: bench, tune, predict, compare, lessons, info, help. Example: cake bench --sizes 2^20`);
   }
 }
 

@@ -55,6 +55,13 @@ export interface Eat {
   /** A WebAssembly SIMD twin, where the eat function has one; the SIMD strategies need it. */
   readonly simd?: SimdTwin;
   readonly source: EatSource;
+  /**
+   * Arithmetic operations one round of one slice takes (the roofline's work): what places a record under the
+   * compute or the memory limit. Without it (and bytesPerSlice) a record's intensity is unknown.
+   */
+  readonly opsPerSliceRound?: number;
+  /** Bytes one eating of one slice moves to and from memory, whatever the rounds (a u32 read and written: 8). */
+  readonly bytesPerSlice?: number;
 }
 
 /** A cake of `n` slices of `element`, zeroed; in shared memory when `isShared`. */

@@ -86,7 +86,7 @@ describe('cake bench with bad input', () => {
   it('rejects an unknown command', () => {
     const result = cake('bake');
     expect(result.status).toBe(2);
-    expect(result.stderr.trim()).toBe('cake: unknown command "bake". Commands: bench, tune, lessons, info, help. Example: cake bench --sizes 2^20');
+    expect(result.stderr.trim()).toBe('cake: unknown command "bake". Commands: bench, tune, predict, compare, lessons, info, help. Example: cake bench --sizes 2^20');
   });
 });
 

@@ -23,4 +23,6 @@ export const hash: Eat = {
   wgsl: { file: 'shaders/eats/hash.wgsl', code: wgsl, firstLine: 1 },
   simd: { bytes: (memory) => (memory === 'shared' ? simdSharedBytes : simdBytes) },
   source: { builtin: 'hash' },
+  opsPerSliceRound: 8, // three shift-xors (2 each) and two multiplies: 3 * 2 + 2
+  bytesPerSlice: 8, // the slice read, the eaten slice written
 };

@@ -18,4 +18,6 @@ export const stream: Eat = {
   wgsl: { file: 'shaders/eats/stream.wgsl', code: wgsl, firstLine: 1 },
   simd: { bytes: (memory) => (memory === 'shared' ? simdSharedBytes : simdBytes) },
   source: { builtin: 'stream' },
+  opsPerSliceRound: 1, // one multiply
+  bytesPerSlice: 8, // the slice read, the eaten slice written
 };

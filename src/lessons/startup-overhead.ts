@@ -6,6 +6,9 @@ import { describeEnvironment } from '../measure/environment.ts';
 import { runSweep } from '../measure/sweep.ts';
 import { findStrategy } from '../strategies/index.ts';
 import type { Lesson } from './lesson.ts';
+import { breakEvens } from '../record/break-even-model.ts';
+import { fitModels } from '../record/model.ts';
+import { reason } from '../format/explain.ts';
 import { duration, lessonStopRule } from './lesson.ts';
 
 const rounds = 64; // medium: light eating rarely pays for friends, heavy always does soon
@@ -30,6 +33,8 @@ export const startupOverhead: Lesson = {
       `So the friends pay off only above a break-even size n* (medium eating, this machine, ${formatSize(sizes[0]!)}..${formatSize(sizes.at(-1)!)}):`,
       ...crossovers.map(({ strategy, breakEven }) => `  ${strategy.padEnd(12)} beats loop from n* = ${describeBreakEven(breakEven)}`),
     ];
+    // Why, from each strategy's cost model fitted to this small sweep: its fixed cost against what a slice saves.
+    for (const entry of breakEvens(report.results, fitModels(report.results)).filter((e) => contenders.includes(e.strategy))) lines.push(`  why: ${reason(entry)}`);
     if (crossovers.some(({ breakEven }) => breakEven.kind === 'always')) {
       lines.push(`  ("always": on this machine right now even ${formatSize(sizes[0]!)} slices paid off; a busy core slows the loop too.)`);
     }

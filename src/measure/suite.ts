@@ -73,7 +73,12 @@ export async function measureRecord(
 
 /** The eat function as the report's environment names it. */
 export function eatSummary(eat: Eat): EatSummary {
-  return { name: eat.name, element: eat.element, eatHash: eatHash(eat), comparison: comparisonOf(eat), summary: eat.summary, from: 'builtin' in eat.source ? 'built in' : eat.wgsl.file.replace(/ \(wgsl string\)$/, '') };
+  return { name: eat.name, element: eat.element, eatHash: eatHash(eat), comparison: comparisonOf(eat), summary: eat.summary, from: 'builtin' in eat.source ? 'built in' : eat.wgsl.file.replace(/ \(wgsl string\)$/, ''), ...intensityOf(eat) };
+}
+
+/** The eat's declared work and bytes, where it declares both: the roofline needs the two together. */
+function intensityOf(eat: Eat): Pick<EatSummary, 'opsPerSliceRound' | 'bytesPerSlice'> {
+  return eat.opsPerSliceRound && eat.bytesPerSlice ? { opsPerSliceRound: eat.opsPerSliceRound, bytesPerSlice: eat.bytesPerSlice } : {};
 }
 
 /** What a record says of its eat function: name, element, a hash of its sources, and how results were compared. */

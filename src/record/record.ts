@@ -6,6 +6,9 @@ import type { AdapterSummary } from '../gpu/device.ts';
 import type { TimestampTrust } from '../gpu/timing.ts';
 import type { WaitPolicy } from '../gpu/wait.ts';
 import type { Timeline } from '../timeline.ts';
+import type { BreakEvenEntry, Misfit } from './break-even-model.ts';
+import type { Limits, PercentOfLimit } from './limits.ts';
+import type { StrategyModel } from './model.ts';
 
 export const schema = 'parallel-cake/bench@1';
 
@@ -18,6 +21,9 @@ export interface EatSummary {
   summary: string;
   /** Where it came from: a built-in's name, or the user's file. */
   from: string;
+  /** The eat's arithmetic per slice and round, and bytes moved per slice (src/eat.ts); absent: unknown intensity. */
+  opsPerSliceRound?: number;
+  bytesPerSlice?: number;
 }
 
 export interface Environment {
@@ -93,6 +99,8 @@ export interface BenchRecord {
   overlapEfficiency?: number;
   /** GPU timelines: per phase, the ms it ran while another phase ran too (hidden behind it). */
   hiddenMs?: Record<string, number>;
+  /** Its share of the limit that binds it, and which (src/record/limits.ts); 'unknown intensity' for an eat that does not declare its work. */
+  percentOfLimit?: PercentOfLimit;
 }
 
 /** One measured copy route at one size: memcpy (the limit), and later GPU upload/readback routes. */
@@ -150,6 +158,15 @@ export interface BenchReport {
    * kept, the rest is counted here. `gpuCostsLeftOut`: the signal came while the GPU's copy routes were measured.
    */
   interrupted?: { cellsNotMeasured: number; signal?: string; gpuCostsLeftOut?: boolean };
+  /** The machine's limits this run measured (src/record/limits.ts). */
+  limits?: Limits;
+  /** A cost model per strategy fitted to its records: what `cake predict` reads (src/record/model.ts). */
+  models?: StrategyModel[];
+  /** Every crossover: measured n* beside the model's, with the reason's numbers (src/record/break-even-model.ts). */
+  breakEven?: BreakEvenEntry[];
+  /** Records more than `misfitFactor` off their strategy's model. */
+  misfits?: Misfit[];
+  misfitFactor?: number;
 }
 
 export interface OverheadRecord {

@@ -15,6 +15,7 @@ import { logTickLabel, logTicks } from './log-ticks.ts';
 import { copyRateRows, heatCells, memoryRows, overheadRows, phaseCharts, phaseNames, roundsOrder, startupMedians, startupRows, timeRows } from './report-data.ts';
 import { hasMemoryToDraw, memoryCaption, overheadCaption } from './data-captions.ts';
 import { timelineChart, timelineRecords } from './timeline-chart.ts';
+import { drawRoofline, rooflineDots } from './charts/roofline.ts';
 
 export interface Chart {
   id: string;
@@ -195,6 +196,15 @@ export function reportCharts(report: BenchReport, looks: readonly StrategyLook[]
       },
     },
     {
+      id: 'roofline',
+      title: 'The roofline: each record under the limits this machine measured',
+      caption: "Each dot is a record: x its intensity (the eat's operations per slice-round x rounds / bytes per slice), y the operations per second it reached. Grey: the ceilings, min(compute, intensity x memory); solid with memcpy's best rate, dashed with its rate at the largest cake. Hover a dot for its % of limit.",
+      render: () => {
+        const strategies = inStrategyOrder(rooflineDots(report).map((d) => d.strategy));
+        return [legend(strategyEntries(strategies, palette, 'box')), drawRoofline(report, width, palette.strategy, strategies)];
+      },
+    },
+    {
       id: 'startup',
       title: 'Start-up costs, paid once before eating',
       caption: 'Every start-up measured (each cell starts its own friends), one row per strategy and kind of cost (a GPU asks for its adapter, builds its pipeline, dispatches once and checks its timestamps), log scale; the black tick is the median of the row.',
@@ -227,6 +237,8 @@ function hasData(id: string, report: BenchReport): boolean {
       return report.startup.length > 0;
     case 'timeline':
       return timelineRecords(report).length > 0;
+    case 'roofline':
+      return rooflineDots(report).length > 0 && report.limits?.memory !== undefined;
     default:
       return report.results.length > 0;
   }

@@ -32,8 +32,9 @@ function inlineJson(value: unknown): string {
 /**
  * The whole page as one string. `pageScript` is the built src/report/page.ts (an IIFE with Observable Plot
  * inside: dist/node/report-page.js in Node); `looks`, the registry's strategies, give the charts their colours.
+ * Several reports (cake compare) make one page with a section per machine.
  */
-export function reportHtml(report: BenchReport, pageScript: string, looks: readonly StrategyLook[]): string {
+export function reportHtml(report: BenchReport | readonly BenchReport[], pageScript: string, looks: readonly StrategyLook[]): string {
   const json = inlineJson(report);
   const looksJson = inlineJson(looks.map(({ name, colour }) => ({ name, colour })));
   return `<!doctype html>

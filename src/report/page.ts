@@ -9,6 +9,8 @@ import { looksElementId, reportElementId } from './html.ts';
 import { environmentRows } from './environment-rows.ts';
 import { recordsSection } from './records-table.ts';
 import { crossovers } from './report-data.ts';
+import { formatLimits, formatPredictedBreakEven } from '../format/explain.ts';
+import { formatMachines, machineLabel } from '../format/machines.ts';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const made = document.createElement(tag);
@@ -63,6 +65,11 @@ export function drawReport(report: BenchReport, root: HTMLElement, looks: readon
   root.appendChild(element('h2', 'Break-even vs loop'));
   root.appendChild(element('p', 'n* is the cake size from which a strategy beats the for loop, log-interpolated between measured sizes.'));
   root.appendChild(breakEvenTable(report));
+  const explained = [formatPredictedBreakEven(report), formatLimits(report)].filter(Boolean).join('\n\n');
+  if (explained) {
+    root.appendChild(element('h2', 'Why it pays: predicted break-even, limits, cost models, and what does not fit'));
+    root.appendChild(element('pre', explained, 'explained'));
+  }
   let drawn = 0;
   for (const chart of reportCharts(report, looks)) {
     const figure = element('figure');
@@ -78,11 +85,25 @@ export function drawReport(report: BenchReport, root: HTMLElement, looks: readon
 
 const embedded = typeof document === 'undefined' ? null : document.getElementById(reportElementId);
 if (embedded?.textContent) {
-  const report = JSON.parse(embedded.textContent) as BenchReport;
+  const parsed = JSON.parse(embedded.textContent) as BenchReport | BenchReport[];
   const looks = JSON.parse(document.getElementById(looksElementId)?.textContent || '[]') as StrategyLook[];
   const root = document.getElementById('charts') ?? document.body;
-  const chartCount = drawReport(report, root, looks);
-  root.appendChild(recordsSection(report)); // the report page only: the demo has its own results table
+  let chartCount = 0;
+  if (Array.isArray(parsed)) {
+    // cake compare: the machines side by side, then each machine's own report in a section.
+    root.appendChild(element('h2', 'Machines side by side'));
+    root.appendChild(element('pre', formatMachines(parsed, parsed.map((_, i) => `report ${i + 1}`)), 'machines'));
+    parsed.forEach((report, i) => {
+      const section = element('section');
+      section.dataset.machine = String(i + 1);
+      section.appendChild(element('h2', `#${i + 1}: ${machineLabel(report)}`));
+      root.appendChild(section);
+      chartCount += drawReport(report, section, looks);
+    });
+  } else {
+    chartCount = drawReport(parsed, root, looks);
+    root.appendChild(recordsSection(parsed)); // the report page only: the demo has its own results table
+  }
   document.body.dataset.charts = String(chartCount);
   document.body.dataset.done = '1';
 }

@@ -1,0 +1,89 @@
+// The machine's limits, from what one run measured, and each record's share of the limit that binds it (the
+// roofline): bytes per second against the memory limit where the eat is memory-bound, operations per second
+// against the compute limit where it is compute-bound. Which one binds comes from the eat's declared operations
+// per slice-round and bytes per slice (src/eat.ts): its intensity, ops per byte, against the ridge of the two.
+import type { BenchRecord, BenchReport } from './record.ts';
+
+/** Who eats, as the registry says (src/strategy.ts StrategyFamily); the CLI passes its registry's answer. */
+export type FamilyOf = (strategy: string) => 'cpu' | 'simd' | 'pool' | 'gpu' | undefined;
+
+export interface ComputeLimit {
+  /** Slice-rounds per second, and the same in operations per second (when the eat declares its operations). */
+  sliceRoundsPerS: number;
+  opsPerS?: number;
+  /** The record that reached it. */
+  strategy: string;
+  n: number;
+  rounds: number;
+}
+
+export interface Limits {
+  /** Host memory, read + write, as a light eat moves it: memcpy reads and writes each byte once. GB/s per size. */
+  memory?: { peakGbPerS: number; bySize: { n: number; gbPerS: number }[]; measuredBy: string };
+  /** All cores: the fastest CPU-side record (the SIMD kernels where the eat has them) at its heaviest rounds. */
+  cpuCompute?: ComputeLimit & { measuredBy: string };
+  /** The GPU kernel's peak on this adapter: a GPU record's slice-rounds over its kernel phase, at its heaviest rounds. */
+  gpuCompute?: ComputeLimit & { measuredBy: string };
+}
+
+export type PercentOfLimit =
+  | { limit: 'memory' | 'cpu compute' | 'gpu compute'; percent: number; intensityOpsPerByte: number; achieved: number; ceiling: number; unit: 'GB/s' | 'Gop/s' }
+  | { limit: 'unknown intensity' };
+
+function computeLimit(records: readonly BenchRecord[], msOf: (r: BenchRecord) => number | undefined, ops: number | undefined): ComputeLimit | undefined {
+  const heaviest = Math.max(...records.map((r) => r.rounds));
+  let best: ComputeLimit | undefined;
+  for (const r of records.filter((r) => r.rounds === heaviest)) {
+    const ms = msOf(r);
+    if (!ms || ms <= 0) continue;
+    const sliceRoundsPerS = (r.n * r.rounds) / (ms / 1000);
+    if (!best || sliceRoundsPerS > best.sliceRoundsPerS) best = { sliceRoundsPerS, strategy: r.strategy, n: r.n, rounds: r.rounds };
+  }
+  return best && ops ? { ...best, opsPerS: best.sliceRoundsPerS * ops } : best;
+}
+
+/** The limits a report's measurements show. */
+export function findLimits(report: BenchReport, familyOf: FamilyOf): Limits {
+  const limits: Limits = {};
+  const memcpy = (report.copies ?? []).filter((c) => c.route === 'memcpy');
+  if (memcpy.length > 0) {
+    const sizes = [...new Set(memcpy.map((c) => c.n))].sort((a, b) => a - b);
+    const bySize = sizes.map((n) => ({ n, gbPerS: 2 * Math.max(...memcpy.filter((c) => c.n === n).map((c) => c.gbPerS)) })); // read + write
+    limits.memory = { peakGbPerS: Math.max(...bySize.map((s) => s.gbPerS)), bySize, measuredBy: 'memcpy on one core (bytes read + bytes written per second), at each cake size' };
+  }
+  const ops = report.environment.eat?.opsPerSliceRound;
+  const cpu = report.results.filter((r) => familyOf(r.strategy) !== 'gpu' && familyOf(r.strategy) !== undefined);
+  const cpuLimit = computeLimit(cpu, (r) => r.medianMs, ops);
+  if (cpuLimit) limits.cpuCompute = { ...cpuLimit, measuredBy: 'the fastest CPU strategy (SIMD kernels on all cores where the eat has them) at its heaviest rounds, whole eating' };
+  const gpu = report.results.filter((r) => familyOf(r.strategy) === 'gpu');
+  const gpuLimit = computeLimit(gpu, (r) => r.phasesMs.kernel, ops);
+  if (gpuLimit) limits.gpuCompute = { ...gpuLimit, measuredBy: "the GPU kernel's phase alone, fastest GPU record at its heaviest rounds" };
+  return limits;
+}
+
+/** The memory limit at `n`: memcpy at the nearest size measured (in log n), so caches count for small cakes. */
+export function memoryGbPerSAt(limits: Limits, n: number): number | undefined {
+  const sizes = limits.memory?.bySize ?? [];
+  if (sizes.length === 0) return undefined;
+  return sizes.reduce((a, b) => (Math.abs(Math.log2(b.n / n)) < Math.abs(Math.log2(a.n / n)) ? b : a)).gbPerS;
+}
+
+/**
+ * Where a record sits under its roofline: intensity I = ops x rounds / bytes; the ceiling is
+ * min(compute, I x memory); the record is memory-bound when I x memory is the lower one.
+ */
+export function percentOfLimit(record: BenchRecord, limits: Limits, familyOf: FamilyOf, ops?: number, bytesPerSlice?: number): PercentOfLimit {
+  const compute = familyOf(record.strategy) === 'gpu' ? limits.gpuCompute : limits.cpuCompute;
+  const memoryGbPerS = memoryGbPerSAt(limits, record.n);
+  if (!ops || !bytesPerSlice || !compute?.opsPerS || !memoryGbPerS) return { limit: 'unknown intensity' };
+  const intensityOpsPerByte = (ops * record.rounds) / bytesPerSlice;
+  const seconds = record.medianMs / 1000;
+  const achievedGopPerS = (record.n * record.rounds * ops) / seconds / 1e9;
+  const computeGop = compute.opsPerS / 1e9;
+  if (intensityOpsPerByte * memoryGbPerS < computeGop) {
+    const achieved = (record.n * bytesPerSlice) / seconds / 1e9;
+    return { limit: 'memory', percent: (100 * achieved) / memoryGbPerS, intensityOpsPerByte, achieved, ceiling: memoryGbPerS, unit: 'GB/s' };
+  }
+  const limit = familyOf(record.strategy) === 'gpu' ? 'gpu compute' : 'cpu compute';
+  return { limit, percent: (100 * achievedGopPerS) / computeGop, intensityOpsPerByte, achieved: achievedGopPerS, ceiling: computeGop, unit: 'Gop/s' };
+}
