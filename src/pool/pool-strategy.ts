@@ -5,7 +5,7 @@ import type { EatOptions, Phases, StartupCost, Strategy } from '../strategy.ts';
 import { cut, type Chunk } from './chunks.ts';
 import { epochMs, type FromFriend, type ToFriend } from './friend.ts';
 import { Pool } from './pool.ts';
-import { poolPhases, type EatSpan } from './timeline.ts';
+import { poolPhases, type ChunkSpan, type EatSpan, type EatTimeline } from './timeline.ts';
 
 type ChunkEaten = Extract<FromFriend, { kind: 'chunk-eaten' }>;
 
@@ -19,6 +19,8 @@ export abstract class PoolStrategy implements Strategy {
   protected chunks: Chunk[] = [];
   /** The friend that ate each chunk in the last eat(), from the replies themselves. */
   protected chunkEaters: number[] = [];
+  /** Every chunk's trip in the last eat(), ms since it began. */
+  protected spans: ChunkSpan[] = [];
 
   constructor(
     readonly name: string,
@@ -54,6 +56,10 @@ export abstract class PoolStrategy implements Strategy {
     return { poolSize: this.pool.size };
   }
 
+  timeline(): EatTimeline {
+    return { arrivalsMs: [...this.pool.arrivalsMs], chunks: this.spans.map((span) => ({ ...span })) };
+  }
+
   eaters(): Uint8Array {
     const eaters = new Uint8Array(this.cake.length);
     this.chunks.forEach(({ from, to }, chunk) => eaters.fill((this.chunkEaters[chunk] ?? -1) + 1, from, to));
@@ -70,17 +76,23 @@ export abstract class PoolStrategy implements Strategy {
     dish: (range: Chunk, chunk: number) => [ToFriend, Transferable[]?],
     place: (reply: ChunkEaten) => void = () => {},
   ): Promise<Phases> {
+    const postedMs: number[] = [];
     this.chunks.forEach((range, chunk) => {
       const [message, transfer] = dish(range, chunk);
       this.pool.post(chunk, message, this.describe(chunk), transfer);
+      postedMs[chunk] = epochMs();
     });
     const sentMs = epochMs();
     const spans: EatSpan[] = [];
+    this.spans = [];
     await this.pool.collect(this.chunks.length, (friend, reply) => {
       if (reply.kind !== 'chunk-eaten') return;
       place(reply);
       spans.push(reply);
       this.chunkEaters[reply.chunk] = friend;
+      const { from, to } = this.chunks[reply.chunk]!;
+      const since = (ms: number) => ms - startMs;
+      this.spans.push({ chunk: reply.chunk, friend, from, to, sentMs: since(postedMs[reply.chunk]!), eatStartMs: since(reply.eatStartMs), eatEndMs: since(reply.eatEndMs), backMs: since(epochMs()) });
     });
     return poolPhases(startMs, sentMs, spans, epochMs());
   }

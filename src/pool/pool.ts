@@ -19,9 +19,13 @@ export class Pool {
   private failure: Error | undefined;
   /** What each friend was last given, to name it when the friend fails. */
   private readonly eating: string[];
+  /** Per friend: ms from the first spawn to its ready reply. */
+  readonly arrivalsMs: number[];
+  private invitedMs = performance.now();
 
   private constructor(private readonly friends: Friend[]) {
     this.eating = friends.map(() => 'nothing yet (starting up)');
+    this.arrivalsMs = friends.map(() => NaN);
   }
 
   /**
@@ -32,6 +36,7 @@ export class Pool {
     const startMs = performance.now();
     const friends = Array.from({ length: size }, (_, id) => host.inviteFriend(id));
     const pool = new Pool(friends);
+    pool.invitedMs = startMs;
     friends.forEach((friend, id) => friend.listen((reply) => pool.hear(id, reply), (error) => pool.fail(id, error)));
     try {
       await pool.collectReady(eat);
@@ -80,6 +85,7 @@ export class Pool {
 
   private hear(friend: number, reply: FromFriend): void {
     if (reply.kind === 'ready') {
+      this.arrivalsMs[friend] = performance.now() - this.invitedMs;
       if (++this.readyCount === this.friends.length) {
         this.collector = undefined;
         this.readyWaiter?.();
