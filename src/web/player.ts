@@ -63,7 +63,7 @@ export function playFilm(stage: HTMLElement, film: Film, isStill = prefersStill(
       const span = el('span', { className: `bar phase-${bar.phase}`, title: `${bar.phase}: ${(bar.toMs - bar.fromMs).toFixed(3)} ms measured` });
       Object.assign(span.style, {
         left: `${(100 * bar.fromMs) / film.measuredMs}%`,
-        width: `${Math.max(0.15, (100 * (bar.toMs - bar.fromMs)) / film.measuredMs)}%`,
+        width: `${Math.max(0.15, (100 * (bar.toMs - bar.fromMs)) / film.measuredMs)}%`, // a message's tick stays visible
         animationDuration: `${(bar.toMs - bar.fromMs) / msPerSecond}s`,
         animationDelay: `${bar.fromMs / msPerSecond}s`,
       });

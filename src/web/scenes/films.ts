@@ -19,8 +19,11 @@ export function poolBars(take: Take, { eatsOn = 'cake', isReassembled = false, o
       bars.push({ track, phase: 'eat', fromMs: at(span.eatStartMs), toMs: at(span.eatEndMs), eats: { ...slices, on: eatsOn } });
       bars.push({ track, phase: 'back', fromMs: at(span.eatEndMs), toMs: at(span.backMs), ...(isReassembled ? { eats: { ...slices, on: 'reassembled' as const } } : {}) });
     } else {
-      // One message per slice: the friend reports no start, so the trip is shown whole, sent to back.
-      bars.push({ track, phase: 'trip', fromMs: at(span.sentMs), toMs: at(span.backMs), eats: { ...slices, on: eatsOn } });
+      // One message per slice: each message a tick when it was posted and a tick when its answer came back (the
+      // friend reports how long it ate, not when), the slice eaten in the picture when it is back.
+      bars.pop();
+      bars.push({ track, phase: 'out', fromMs: at(span.sentMs), toMs: at(span.sentMs) });
+      bars.push({ track, phase: 'back', fromMs: at(span.backMs), toMs: at(span.backMs), eats: { ...slices, on: eatsOn } });
     }
   }
   return bars;

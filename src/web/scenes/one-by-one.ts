@@ -13,7 +13,7 @@ export const oneByOne: Scene = {
     const loop = await take(host, eat, 'loop', n, 64);
     const perSliceNs = (loop.wallMs * 1e6) / n;
     return {
-      sentence: `The loop ate ${n.toLocaleString('en')} slices one after another in ${ms(loop.wallMs)}: ${perSliceNs.toPrecision(3)} ns a slice.`,
+      sentence: `The loop ate ${n.toLocaleString('en')} slices one after another in ${ms(loop.wallMs)}: ${perSliceNs >= 1000 ? `${(perSliceNs / 1000).toFixed(2)} us` : `${perSliceNs.toFixed(0)} ns`} a slice.`,
       number: loop.wallMs,
       unit: 'ms',
       verified: `every slice equal to the CPU twin's (checksum ${loop.checksum})`,

@@ -6,7 +6,7 @@ import { take } from './take.ts';
 export const sliceBySlice: Scene = {
   id: 'slice-by-slice',
   claim: 'Copy each slice, eat it, reassemble',
-  words: 'Every slice travels alone: one message out, one message back. Each thin bar is one slice\'s trip; the eating inside it is tiny next to the messages.',
+  words: 'Every slice travels alone: one message out, one message back. Each blue tick is a slice sent, each green tick one coming back; the eating between them is tiny next to the messages.',
   control: { label: 'Cake size', choices: sizeChoices([8, 6, 10]) },
   async shoot(host, eat, choice) {
     const n = Number(choice);
