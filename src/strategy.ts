@@ -5,6 +5,7 @@ import type { WaitPolicy } from './gpu/wait.ts';
 import type { Host } from './host.ts';
 import type { Schedule } from './pool/schedule.ts';
 import type { Timeline } from './timeline.ts';
+import type { EatTimeline } from './pool/timeline.ts';
 
 /**
  * Named phases of one eating, in milliseconds. They add up to the wall time within the driver's tolerance;
@@ -82,6 +83,11 @@ export interface Strategy {
    * demo's picture; read after eat(), untimed.
    */
   eaters?(): Uint8Array;
+  /**
+   * Pools, for the demo's replay; read after eat(), untimed: when each friend arrived and each chunk's trip (sent,
+   * eaten, back) in the last eat(). Recording it costs one clock read per message.
+   */
+  replay?(): EatTimeline;
   /**
    * GPU strategies, for the demo's picture, untimed: eats once with a watching kernel and returns the eaten cake
    * and, per slice, the turn in which its workgroup began eating.

@@ -9,6 +9,7 @@ import { chunkCount, dealOf, ownedChunks, scheduleName, staticSchedule, type Dea
 import { ticketsFor, type DealTicket } from './take-chunks.ts';
 import { friendsTimeline, poolPhases, type ChunkServed } from './timeline.ts';
 import type { Timeline } from '../timeline.ts';
+import type { ChunkSpan, EatTimeline } from './timeline.ts';
 
 type ChunkEaten = Extract<FromFriend, { kind: 'chunk-eaten' }>;
 
@@ -33,6 +34,8 @@ export abstract class PoolStrategy implements Strategy {
   private tickets: DealTicket[] = [];
   /** The last eat()'s send, eat and receive per chunk, for its timeline. */
   private served: ChunkServed[] = [];
+  /** Every chunk's trip in the last eat(), ms since it began. */
+  protected spans: ChunkSpan[] = [];
 
   constructor(
     readonly name: string,
@@ -75,6 +78,10 @@ export abstract class PoolStrategy implements Strategy {
     return this.busyMs;
   }
 
+  replay(): EatTimeline {
+    return { arrivalsMs: [...this.pool.arrivalsMs], chunks: this.spans.map((span) => ({ ...span })) };
+  }
+
   eaters(): Uint8Array {
     const eaters = new Uint8Array(this.cake.length);
     this.chunks.forEach(({ from, to }, chunk) => eaters.fill((this.chunkEaters[chunk] ?? -1) + 1, from, to));
@@ -102,6 +109,7 @@ export abstract class PoolStrategy implements Strategy {
     };
     let nextChunk = 0;
     this.chunkEaters = [];
+    this.spans = [];
     for (let friend = 0; friend < friends; friend++) {
       if (!this.deal.isTaken) ownedChunks(this.deal, friend, friends).forEach((chunk) => serve(friend, chunk));
       else if (nextChunk < this.chunks.length) serve(friend, nextChunk++);
@@ -120,6 +128,9 @@ export abstract class PoolStrategy implements Strategy {
       lastEndMs[friend] = Math.max(lastEndMs[friend]!, reply.eatEndMs);
       this.chunkEaters[reply.chunk] = friend;
       Object.assign(served[reply.chunk]!, { friend, eatStartMs: reply.eatStartMs, eatEndMs: reply.eatEndMs, heardMs, placedMs: epochMs() });
+      const { from, to } = this.chunks[reply.chunk]!;
+      const since = (ms: number) => ms - startMs;
+      this.spans.push({ chunk: reply.chunk, friend, from, to, sentMs: since(served[reply.chunk]!.sendEndMs), eatStartMs: since(reply.eatStartMs), eatEndMs: since(reply.eatEndMs), backMs: since(epochMs()) });
     });
     this.served = served.map((chunk) => ({ ...chunk, startMs }));
     return poolPhases(startMs, sentMs, this.busyMs.map((busy, friend) => ({ eatStartMs: lastEndMs[friend]! - busy, eatEndMs: lastEndMs[friend]! })), epochMs());
@@ -149,6 +160,13 @@ export abstract class PoolStrategy implements Strategy {
     const uneaten = ledger.findIndex((eater) => eater <= 0);
     if (uneaten >= 0) throw new Error(`${this.name}: ${this.describe(uneaten)} was not eaten (ledger ${ledger[uneaten]}): every friend answered, so the deal lost it`);
     this.chunkEaters = Array.from(ledger, (eater) => eater - 1);
+    // each chunk's trip, for the demo's replay: a friend's chunks share its one message out and its one reply back
+    const since = (ms: number) => ms - startMs;
+    this.spans = this.chunkEaters.map((friend, chunk) => {
+      const part = served.find((trip) => trip.friend === friend)!;
+      const { from, to } = this.chunks[chunk]!;
+      return { chunk, friend, from, to, sentMs: since(sentMs), eatStartMs: since(part.eatStartMs), eatEndMs: since(part.eatEndMs), backMs: since(part.heardMs) };
+    });
     return poolPhases(startMs, sentMs, spans, epochMs());
   }
 

@@ -53,10 +53,14 @@ export class Pool {
   /** The slowest rate measured over this pool's collects, ms per slice-round of the busiest friend. */
   private msPerSliceRound: number | undefined;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
+  /** Per friend: ms from the first spawn to its ready reply. */
+  readonly arrivalsMs: number[];
+  private invitedMs = performance.now();
 
   private constructor(private readonly friends: Friend[]) {
     this.eating = friends.map(() => []);
     this.answered = friends.map(() => 0);
+    this.arrivalsMs = friends.map(() => NaN);
   }
 
   /**
@@ -67,6 +71,7 @@ export class Pool {
     const startMs = performance.now();
     const friends = Array.from({ length: size }, (_, id) => host.inviteFriend(id));
     const pool = new Pool(friends);
+    pool.invitedMs = startMs;
     friends.forEach((friend, id) => friend.listen((reply) => pool.hear(id, reply), (error) => pool.fail(id, error)));
     try {
       await pool.collectReady(eat);
@@ -162,6 +167,7 @@ export class Pool {
 
   private hear(friend: number, reply: FromFriend): void {
     if (reply.kind === 'ready') {
+      this.arrivalsMs[friend] = performance.now() - this.invitedMs;
       if (++this.readyCount === this.friends.length) {
         this.collector = undefined;
         this.readyWaiter?.();

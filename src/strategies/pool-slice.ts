@@ -22,14 +22,19 @@ class PoolSlice extends PoolStrategy {
   async eat(): Promise<Phases> {
     const startMs = epochMs();
     const { cake, rounds, pool } = this;
+    const postedMs = new Float64Array(cake.length);
     for (let index = 0; index < cake.length; index++) {
       pool.post(index % pool.size, { kind: 'eat-slice', index, slice: cake[index]!, rounds }, `slice ${index}`);
+      postedMs[index] = epochMs() - startMs;
     }
     const sentMs = epochMs();
+    this.spans = [];
     await pool.collect(cake.length, (friend, reply) => {
       if (reply.kind !== 'slice-eaten') return;
       this.eatenCake[reply.index] = reply.eaten;
       this.sliceEaters[reply.index] = friend + 1;
+      const { index } = reply;
+      this.spans.push({ chunk: index, friend, from: index, to: index + 1, sentMs: postedMs[index]!, backMs: epochMs() - startMs });
     });
     return { send: sentMs - startMs, receive: epochMs() - sentMs };
   }

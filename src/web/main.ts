@@ -20,6 +20,7 @@ import { readPageOrder, type PageOrder } from './page-order.ts';
 import { oneRunAtATime } from './one-run.ts';
 import { defaultEat } from '../eats/index.ts';
 import type { Eat } from '../eat.ts';
+import { tellStory } from './story-view.ts';
 
 const host = await webHost();
 /** What eating a slice means on this page: every run eats it. */
@@ -59,7 +60,9 @@ function setUpControls({ strategies: wanted, n = 2 ** 16, rounds = 64 }: PageOrd
     label.title = why ?? entry.summary;
     if (why) label.dataset.unavailable = '';
     label.append(box, ` ${entry.name}`);
-    fieldset.append(label);
+    const line = Object.assign(document.createElement('div'), { className: 'strategy' });
+    line.append(label, Object.assign(document.createElement('small'), { textContent: entry.summary }));
+    fieldset.append(line);
   }
   for (const exponent of sizeExponents) sizeSelect.add(new Option(`2^${exponent} (${(2 ** exponent).toLocaleString('en')} slices)`, String(2 ** exponent)));
   // Sizes and rounds the lists lack (?n=4099, ?rounds=7) are added, already checked against the CLI's limits.
@@ -249,5 +252,6 @@ setUpControls(order);
 reportMissing();
 reportRefused(order.problems);
 drawCake(canvas, Number(sizeSelect.value));
+tellStory(byId('story'), host, pageEat, { isLabBusy: () => runs.isRunning });
 document.body.dataset.done = '1'; // a run sets it to 0 at once, in this same task, until it ends
 if (order.run) void eatCake();
