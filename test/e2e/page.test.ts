@@ -125,7 +125,7 @@ describe('the demo refuses what it cannot do well', () => {
     ['?rounds=1e9', /^\?rounds: "1e9" is not allowed\./],
     ['?budget=soon', /^\?budget: "soon" is not a time budget\. .*example: \?budget=300 or \?budget=5m$/],
     ['?strategies=loop,fork', /^\?strategies: unknown strategy "fork"\. Known here: loop, map, .*Example: \?strategies=loop,pool-shared$/],
-    ['?size=2^20', /^\?size: the page reads no such parameter\. It reads \?strategies, \?n, \?rounds, \?budget, \?run; example:/],
+    ['?size=2^20', /^\?size: the page reads no such parameter\. It reads \?eat, \?strategies, \?n, \?rounds, \?budget, \?run; example:/],
   ])('%s: says what is wrong, what is allowed and an example, keeps its defaults and does not run', async (query, message) => {
     const { page, consoleErrors } = await openPage(browser, `${address(built)}${query}&run=1`);
     const state = await page.evaluate(() => (window as unknown as { __cake: { report?: BenchReport; refused: string[] } }).__cake);
