@@ -1,0 +1,36 @@
+// Which eat function the page eats: a built-in from the picker (or the address's ?eat=NAME), or "your own" from the
+// editor once "Use this eat function" has checked and compiled it. Every run asks here at its start.
+import type { Eat } from '../eat.ts';
+import { defaultEat, eats, findEat } from '../eats/index.ts';
+import type { Host } from '../host.ts';
+import { eatEditor } from './eat-editor.ts';
+
+export const ownChoice = 'own';
+
+export interface EatChoice {
+  /** The eat function runs eat now; undefined while "your own" is picked but none is in use. */
+  current(): Eat | undefined;
+  /** Why nothing can eat (for the status line), when current() is undefined. */
+  readonly whyNone: string;
+}
+
+/**
+ * Fills `picker` with the built-ins (name, element, summary) and "your own", builds the editor into `editorSection`
+ * (shown while "your own" is picked), and tells `onChange` whenever the page's eat function changes.
+ */
+export function eatChoice(picker: HTMLSelectElement, editorSection: HTMLElement, host: Host, asked: string | undefined, onChange: (eat: Eat | undefined) => void): EatChoice {
+  for (const eat of eats) picker.add(new Option(`${eat.name} (${eat.element}): ${eat.summary}`, eat.name));
+  picker.add(new Option('your own: write it in the editor below', ownChoice));
+  picker.value = (asked && findEat(asked)?.name) || defaultEat.name;
+  const editor = eatEditor(editorSection, host, () => onChange(current()));
+  const current = () => (picker.value === ownChoice ? editor.eat : findEat(picker.value));
+  picker.onchange = () => {
+    editorSection.hidden = picker.value !== ownChoice;
+    onChange(current());
+  };
+  editorSection.hidden = picker.value !== ownChoice;
+  return {
+    current,
+    whyNone: 'Your own eat function is not in use: fix what the editor names and press "Use this eat function" (or pick a built-in). Nothing was eaten.',
+  };
+}
