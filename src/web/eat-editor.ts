@@ -16,6 +16,7 @@ export interface EatEditor {
   readonly eat: Eat | undefined;
 }
 
+const editedNote = ' Edited since: the eat function in use is the one last used; press Use to eat the edits.';
 const element = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}) => Object.assign(document.createElement(tag), props);
 
 /** Builds the editor into `section`; `onUse` hears each Use's outcome (the eat function, or undefined). */
@@ -23,7 +24,10 @@ export function eatEditor(section: HTMLElement, host: Host, onUse: (eat: Eat | u
   const pane = (title: string, id: string, doc: string, language: ReturnType<typeof javascript>) => {
     const box = element('div', { id, className: 'eat-pane' });
     box.append(element('h3', { textContent: title }));
-    const view = new EditorView({ doc, extensions: [basicSetup, EditorView.lineWrapping, language, lintGutter()], parent: box });
+    const edited = EditorView.updateListener.of((update) => {
+      if (update.docChanged && current && !verdict.textContent!.endsWith(editedNote)) verdict.textContent += editedNote;
+    });
+    const view = new EditorView({ doc, extensions: [basicSetup, EditorView.lineWrapping, language, lintGutter(), edited], parent: box });
     return { box, view };
   };
   const twin = pane('JS twin: a module exporting name, element, cpu (f32: tolerance)', 'eat-twin', exampleTwin, javascript());

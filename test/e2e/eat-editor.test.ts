@@ -126,6 +126,10 @@ describe('your own eat function, from the editor', () => {
     expect(await page.locator('#status').textContent()).toBe('Done: 4 records, every run verified.');
     expect(await screenshotColours(page, join(screenshots, 'demo-eat-own.png'))).toBeGreaterThan(20);
     await page.screenshot({ path: join(screenshots, 'demo-eat-own-top.png') }); // the picker, the panes and the verdict, readable
+    // Edits after Use are not eaten behind the visitor's back: the verdict says the eat in use is the last one used.
+    await page.click('#eat-wgsl .cm-content');
+    await page.keyboard.insertText(' ');
+    expect(await page.locator('#eat-verdict').textContent()).toMatch(/^In use: triple .* Edited since: the eat function in use is the one last used; press Use to eat the edits\.$/);
     expect(consoleErrors).toEqual([]);
     await page.close();
   });

@@ -31,7 +31,7 @@ beforeAll(async () => {
   await dev.listen();
   await build({ root, logLevel: 'warn' });
   built = await preview({ root, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1' } });
-});
+}, 180_000); // a build, a dev server and Chromium: past vitest's 10 s hook default on a shared 2-core machine
 
 afterAll(async () => {
   await browser?.close();
