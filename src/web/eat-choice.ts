@@ -3,7 +3,7 @@
 import type { Eat } from '../eat.ts';
 import { defaultEat, eats, findEat } from '../eats/index.ts';
 import type { Host } from '../host.ts';
-import { eatEditor } from './eat-editor.ts';
+import type { EatEditor } from './eat-editor.ts';
 
 export const ownChoice = 'own';
 
@@ -22,13 +22,19 @@ export function eatChoice(picker: HTMLSelectElement, editorSection: HTMLElement,
   for (const eat of eats) picker.add(new Option(`${eat.name} (${eat.element}): ${eat.summary}`, eat.name));
   picker.add(new Option('your own: write it in the editor below', ownChoice));
   picker.value = (asked && findEat(asked)?.name) || defaultEat.name;
-  const editor = eatEditor(editorSection, host, () => onChange(current()));
-  const current = () => (picker.value === ownChoice ? editor.eat : findEat(picker.value));
-  picker.onchange = () => {
+  // The editor (CodeMirror: a large share of the page's code) loads the first time "your own" is picked.
+  let editor: Promise<EatEditor> | undefined;
+  let loaded: EatEditor | undefined;
+  const current = () => (picker.value === ownChoice ? loaded?.eat : findEat(picker.value));
+  picker.onchange = async () => {
     editorSection.hidden = picker.value !== ownChoice;
+    if (picker.value === ownChoice) {
+      editor ??= import('./eat-editor.ts').then(({ eatEditor }) => eatEditor(editorSection, host, () => onChange(current())));
+      loaded = await editor;
+    }
     onChange(current());
   };
-  editorSection.hidden = picker.value !== ownChoice;
+  editorSection.hidden = true;
   return {
     current,
     whyNone: 'Your own eat function is not in use: fix what the editor names and press "Use this eat function" (or pick a built-in). Nothing was eaten.',

@@ -38,7 +38,7 @@ const pageSweepBudgetMs = 60_000; // a visitor waits about a minute; the CLI's d
 const pageSweepSizes = sweepSizes.filter((n) => n <= 2 ** 20);
 
 /** What the page exposes for people debugging it and for the end-to-end tests. */
-const state: { eat?: string; report?: BenchReport; error?: string; missing: string[]; refused: string[]; crossOriginIsolated: boolean; charts?: number; lessonsTold?: number; tune?: { best: string; speedupOverDefault: number; verifiedShapes: number } } = {
+const state: { eat?: string; report?: BenchReport; error?: string; missing: string[]; refused: string[]; crossOriginIsolated: boolean; charts?: number; lessonsTold?: number; tune?: { best: string; speedupOverDefault: number; verifiedShapes: number; kernel: string } } = {
   missing: [],
   refused: [],
   crossOriginIsolated: globalThis.crossOriginIsolated === true,
@@ -254,7 +254,7 @@ byId<HTMLButtonElement>('tune').onclick = () => {
       status.textContent = 'Tune stopped. The shapes measured are kept in this browser, and the next tune resumes from them.';
       return;
     }
-    state.tune = { best: report.best.shape, speedupOverDefault: report.speedupOverDefault, verifiedShapes: report.verifiedShapes };
+    state.tune = { best: report.best.shape, speedupOverDefault: report.speedupOverDefault, verifiedShapes: report.verifiedShapes, kernel: report.kernel };
     status.textContent = `Tuned: best ${report.best.shape}, ${report.speedupOverDefault.toFixed(2)}x the default shape; ${report.verifiedShapes} shapes verified.`;
   });
 };

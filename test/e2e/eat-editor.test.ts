@@ -147,6 +147,19 @@ describe('your own eat function, from the editor', () => {
     await page.close();
   });
 
+  it('a tune tunes its kernel: the tuned kernel names it, every shape verified against its twin', async () => {
+    const { page, consoleErrors } = await openPage(browser, url);
+    expect(await useOwn(page, tripleTwin, tripleWgsl)).toMatch(/^In use: triple/);
+    await page.click('#tune');
+    await page.waitForSelector('body[data-done="1"]', { timeout: 150_000 });
+    const state = await page.evaluate(() => (window as unknown as { __cake: { tune?: { kernel: string; verifiedShapes: number }; error?: string } }).__cake);
+    expect(state.error).toBeUndefined();
+    expect(state.tune!.kernel).toMatch(/:triple#[0-9a-f]{8}$/);
+    expect(state.tune!.verifiedShapes).toBeGreaterThan(0);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
   it('a WGSL error is shown at its line, in the gutter and in words, and nothing is eaten', async () => {
     const { page } = await openPage(browser, url + query);
     const example = readFileSync(join(root, 'examples', 'page-eat', 'eat.wgsl'), 'utf8').split('\n');
