@@ -181,6 +181,9 @@ describe('your own eat function, from the editor', () => {
 
   it('a JS twin that throws is named by checkEat on the page, not thrown, and nothing is eaten', async () => {
     const { page, consoleErrors } = await openPage(browser, url + query);
+    // A twin that is not even JavaScript is named too (the browser's SyntaxError gives no line).
+    expect(await useOwn(page, tripleTwin.replace('let s = x;', 'let s = ;'), tripleWgsl)).toMatch(/^Not in use: the JS twin pane does not load as a module: .*Unexpected token/);
+    await page.locator('#eat-verdict').evaluate((verdict) => verdict.removeAttribute('class')); // so the next Use's outcome is awaited
     const verdict = await useOwn(page, tripleTwin.replace('let s = x;', "throw new Error('no cake today');"), tripleWgsl);
     expect(verdict).toBe('Not in use: the JS twin pane: cpu(0, 1) threw: no cake today');
     expect(await page.locator('#eat-wgsl-errors li').count()).toBe(0);
