@@ -18,13 +18,12 @@ import { tuneHere } from './tune-view.ts';
 import { renderResults } from './results-view.ts';
 import { readPageOrder, type PageOrder } from './page-order.ts';
 import { oneRunAtATime } from './one-run.ts';
-import { defaultEat } from '../eats/index.ts';
 import type { Eat } from '../eat.ts';
 import { tellStory } from './story-view.ts';
+import { defaultEat } from '../eats/index.ts';
+import { eatChoice } from './eat-choice.ts';
 
 const host = await webHost();
-/** What eating a slice means on this page: every run eats it. */
-const pageEat: Eat = defaultEat;
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = byId<HTMLFormElement>('controls');
 const sizeSelect = byId<HTMLSelectElement>('size');
@@ -41,7 +40,7 @@ const pageSweepBudgetMs = 60_000; // a visitor waits about a minute; the CLI's d
 const pageSweepSizes = sweepSizes.filter((n) => n <= 2 ** 20);
 
 /** What the page exposes for people debugging it and for the end-to-end tests. */
-const state: { report?: BenchReport; error?: string; missing: string[]; refused: string[]; crossOriginIsolated: boolean; charts?: number; lessonsTold?: number; tune?: { best: string; speedupOverDefault: number; verifiedShapes: number } } = {
+const state: { eat?: string; report?: BenchReport; error?: string; missing: string[]; refused: string[]; crossOriginIsolated: boolean; charts?: number; lessonsTold?: number; tune?: { best: string; speedupOverDefault: number; verifiedShapes: number; kernel: string } } = {
   missing: [],
   refused: [],
   crossOriginIsolated: globalThis.crossOriginIsolated === true,
@@ -49,21 +48,21 @@ const state: { report?: BenchReport; error?: string; missing: string[]; refused:
 Object.assign(window, { __cake: state });
 const pageStrategies = strategies.filter((entry) => !entry.isNodeOnly); // not worth a disabled box in every browser
 const order = readPageOrder(new URLSearchParams(location.search), pageStrategies.map((entry) => entry.name));
+/** What eating a slice means on this page: a built-in or the editor's, asked for at the start of every run. */
+const choice = eatChoice(byId<HTMLSelectElement>('eat-pick'), byId('eat-editor'), host, order.eat, markStrategies);
 
 function setUpControls({ strategies: wanted, n = 2 ** 16, rounds = 64 }: PageOrder): void {
   const fieldset = byId<HTMLFieldSetElement>('strategies');
   for (const entry of pageStrategies) {
-    const why = entry.unavailable?.(host, pageEat);
     const label = document.createElement('label');
-    const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: entry.name, disabled: Boolean(why) });
-    box.checked = !why && (wanted ? wanted.includes(entry.name) : !entry.leftOutByDefault);
-    label.title = why ?? entry.summary;
-    if (why) label.dataset.unavailable = '';
+    const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: entry.name });
+    box.checked = wanted ? wanted.includes(entry.name) : !entry.leftOutByDefault;
     label.append(box, ` ${entry.name}`);
     const line = Object.assign(document.createElement('div'), { className: 'strategy' });
     line.append(label, Object.assign(document.createElement('small'), { textContent: entry.summary }));
     fieldset.append(line);
   }
+  markStrategies(choice.current());
   for (const exponent of sizeExponents) sizeSelect.add(new Option(`2^${exponent} (${(2 ** exponent).toLocaleString('en')} slices)`, String(2 ** exponent)));
   // Sizes and rounds the lists lack (?n=4099, ?rounds=7) are added, already checked against the CLI's limits.
   sizeSelect.value = String(n);
@@ -79,6 +78,28 @@ function reportRefused(problems: string[]): void {
   const lead = `The address asks for what this page will not eat: it uses its default${problems.length === 1 ? '' : 's'} instead and does not start on its own.`;
   section.replaceChildren(...[lead, ...problems].map((line) => Object.assign(document.createElement('p'), { textContent: line })));
   section.hidden = problems.length === 0;
+}
+
+/** Disables, with the reason, what cannot eat `eat` here (simd without a SIMD twin); unticks them, reticks defaults when they can again. */
+function markStrategies(eat: Eat | undefined): void {
+  state.eat = eat?.name;
+  for (const box of form.querySelectorAll<HTMLInputElement>('#strategies input')) {
+    const entry = pageStrategies.find((candidate) => candidate.name === box.value)!;
+    const why = eat && entry.unavailable?.(host, eat);
+    const label = box.parentElement!;
+    if (why) box.checked = false;
+    else if (label.hasAttribute('data-unavailable')) box.checked = !entry.leftOutByDefault;
+    box.disabled = Boolean(why);
+    label.title = why || entry.summary;
+    label.toggleAttribute('data-unavailable', Boolean(why));
+  }
+}
+
+/** The eat function a run eats now; with none (your own not in use) the status says why and nothing runs. */
+function eatNow(): Eat | undefined {
+  const eat = choice.current();
+  if (!eat) status.textContent = choice.whyNone;
+  return eat;
 }
 
 function chosenStrategies(): StrategyEntry[] {
@@ -140,7 +161,8 @@ function hasEaters(chosen: StrategyEntry[]): boolean {
 
 function eatCake(): Promise<void> {
   const chosen = chosenStrategies();
-  if (!hasEaters(chosen)) return Promise.resolve();
+  const pageEat = eatNow();
+  if (!pageEat || !hasEaters(chosen)) return Promise.resolve();
   return busy(async (stop) => {
     const slices = Number(sizeSelect.value);
     const rounds = Number(roundsSelect.value);
@@ -196,7 +218,8 @@ async function busy(work: (stop: AbortSignal) => Promise<void>): Promise<void> {
 
 byId<HTMLButtonElement>('sweep').onclick = () => {
   const chosen = chosenStrategies();
-  if (!hasEaters(chosen)) return;
+  const pageEat = eatNow();
+  if (!pageEat || !hasEaters(chosen)) return;
   return busy(async (stop) => {
     const budgetMs = order.budgetMs ?? pageSweepBudgetMs; // ?budget=90 (seconds) or ?budget=2m, as the CLI's --budget
     const plan = { eat: pageEat, strategies: chosen, sizes: pageSweepSizes, rounds: [Number(roundsSelect.value)], order: 'ordered' as const, poolSize: host.cores, stop: sweepStopRule, budgetMs };
@@ -212,17 +235,22 @@ byId<HTMLButtonElement>('sweep').onclick = () => {
   });
 };
 
-byId<HTMLButtonElement>('lessons').onclick = () =>
-  busy(async (stop) => {
+byId<HTMLButtonElement>('lessons').onclick = () => {
+  const pageEat = eatNow();
+  if (!pageEat) return;
+  return busy(async (stop) => {
     status.textContent = 'Telling the story...';
     state.lessonsTold = await tellLessons(byId('lesson-panels'), host, pageEat, () => stop.aborted);
     status.textContent = stop.aborted
       ? `Stopped after ${state.lessonsTold} lessons, each measured and verified here.`
       : `Told ${state.lessonsTold} lessons, each measured and verified here.`;
   });
+};
 
-byId<HTMLButtonElement>('tune').onclick = () =>
-  busy(async (stop) => {
+byId<HTMLButtonElement>('tune').onclick = () => {
+  const pageEat = eatNow();
+  if (!pageEat) return;
+  return busy(async (stop) => {
     const report = await tuneHere(byId('tune-result'), host, pageEat, (line) => (status.textContent = `Tuning: ${line}`), stop).catch((error: unknown) => {
       if (!stop.aborted) throw error;
     });
@@ -230,9 +258,10 @@ byId<HTMLButtonElement>('tune').onclick = () =>
       status.textContent = 'Tune stopped. The shapes measured are kept in this browser, and the next tune resumes from them.';
       return;
     }
-    state.tune = { best: report.best.shape, speedupOverDefault: report.speedupOverDefault, verifiedShapes: report.verifiedShapes };
+    state.tune = { best: report.best.shape, speedupOverDefault: report.speedupOverDefault, verifiedShapes: report.verifiedShapes, kernel: report.kernel };
     status.textContent = `Tuned: best ${report.best.shape}, ${report.speedupOverDefault.toFixed(2)}x the default shape; ${report.verifiedShapes} shapes verified.`;
   });
+};
 
 exportButton.onclick = () => {
   if (!state.report) return;
@@ -252,6 +281,6 @@ setUpControls(order);
 reportMissing();
 reportRefused(order.problems);
 drawCake(canvas, Number(sizeSelect.value));
-tellStory(byId('story'), host, pageEat, { isLabBusy: () => runs.isRunning });
+tellStory(byId('story'), host, defaultEat, { isLabBusy: () => runs.isRunning });
 document.body.dataset.done = '1'; // a run sets it to 0 at once, in this same task, until it ends
 if (order.run) void eatCake();

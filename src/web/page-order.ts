@@ -1,12 +1,15 @@
-// What the page's address asks for (?strategies, ?n, ?rounds, ?budget, ?run), read with the CLI's own rules
+// What the page's address asks for (?eat, ?strategies, ?n, ?rounds, ?budget, ?run), read with the CLI's own rules
 // (src/measure/asked.ts). A bad value is named with what is allowed and an example, and is never eaten: the page
 // keeps its default for it and does not start on its own, so a typo cannot start a run nobody asked for.
+import { eats } from '../eats/index.ts';
 import { parseBudget, parseRounds, parseSize, UsageError, type SizeLimit, type Spelling } from '../measure/asked.ts';
 
 /** The largest cake the page offers: a tab should answer in seconds, and `cake bench` eats larger ones. */
 export const pageSizeLimit: SizeLimit = { slices: 2 ** 22, written: '2^22', why: "the page's largest cake; cake bench eats larger ones", example: '2^22' };
 
 export interface PageOrder {
+  /** A built-in eat function's name (a user's own is written in the page's editor, never in the address). */
+  eat?: string;
   strategies?: string[];
   n?: number;
   rounds?: number;
@@ -17,7 +20,7 @@ export interface PageOrder {
   problems: string[];
 }
 
-const known = ['strategies', 'n', 'rounds', 'budget', 'run'];
+const known = ['eat', 'strategies', 'n', 'rounds', 'budget', 'run'];
 const spelling = (name: string): Spelling => ({ option: `?${name}`, example: (value) => `?${name}=${value}` });
 
 /** Reads `params`; `strategyNames` are those this page offers, for naming a mistyped one. */
@@ -35,6 +38,7 @@ export function readPageOrder(params: URLSearchParams, strategyNames: string[]):
     }
   };
   const order: PageOrder = {
+    eat: read('eat', parseEatName),
     strategies: read('strategies', (text) => parseStrategyNames(text, strategyNames)),
     n: read('n', (text) => parseSize(text, spelling('n'), pageSizeLimit)),
     rounds: read('rounds', (text) => parseRounds(text, spelling('rounds'))),
@@ -58,4 +62,9 @@ function parseStrategyNames(text: string, strategyNames: string[]): string[] {
   const unknown = names.find((name) => !strategyNames.includes(name));
   if (unknown !== undefined) throw new UsageError(`?strategies: unknown strategy "${unknown}". Known here: ${strategyNames.join(', ')}. Example: ?strategies=loop,pool-shared`);
   return names;
+}
+
+function parseEatName(text: string): string {
+  if (eats.some((eat) => eat.name === text)) return text;
+  throw new UsageError(`?eat: unknown eat function "${text}". Built in: ${eats.map((eat) => eat.name).join(', ')} (your own is written in the page's editor, not the address). Example: ?eat=stream`);
 }

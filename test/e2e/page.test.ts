@@ -31,7 +31,7 @@ beforeAll(async () => {
   await dev.listen();
   await build({ root, logLevel: 'warn' });
   built = await preview({ root, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1' } });
-});
+}, 180_000); // a build, a dev server and Chromium: past vitest's 10 s hook default on a shared 2-core machine
 
 afterAll(async () => {
   await browser?.close();
@@ -131,7 +131,7 @@ describe('the demo refuses what it cannot do well', () => {
     ['?rounds=1e9', /^\?rounds: "1e9" is not allowed\./],
     ['?budget=soon', /^\?budget: "soon" is not a time budget\. .*example: \?budget=300 or \?budget=5m$/],
     ['?strategies=loop,fork', /^\?strategies: unknown strategy "fork"\. Known here: loop, map, .*Example: \?strategies=loop,pool-shared$/],
-    ['?size=2^20', /^\?size: the page reads no such parameter\. It reads \?strategies, \?n, \?rounds, \?budget, \?run; example:/],
+    ['?size=2^20', /^\?size: the page reads no such parameter\. It reads \?eat, \?strategies, \?n, \?rounds, \?budget, \?run; example:/],
   ])('%s: says what is wrong, what is allowed and an example, keeps its defaults and does not run', async (query, message) => {
     const { page, consoleErrors } = await openPage(browser, `${address(built)}${query}&run=1`);
     const state = await page.evaluate(() => (window as unknown as { __cake: { report?: BenchReport; refused: string[] } }).__cake);
