@@ -1,7 +1,7 @@
 // The browser demo: wires the page to the library (src/measure, src/strategies). No measuring logic here.
 import { bake } from '../cake.ts';
 import { describeEnvironment } from '../measure/environment.ts';
-import type { BenchReport } from '../record/record.ts';
+import type { BenchRecord, BenchReport } from '../record/record.ts';
 import { toJson } from '../format/records.ts';
 import { defaultStopRule } from '../measure/run.ts';
 import { eatToShow } from '../measure/show.ts';
@@ -21,6 +21,7 @@ import { oneRunAtATime } from './one-run.ts';
 import { defaultEat } from '../eats/index.ts';
 import type { Eat } from '../eat.ts';
 import { tellStory } from './story-view.ts';
+import { eatLumpyCake, setUpLumpyLab } from './lumpy-lab.ts';
 
 const host = await webHost();
 /** What eating a slice means on this page: every run eats it. */
@@ -34,14 +35,14 @@ const progressBar = byId<HTMLProgressElement>('progress');
 const canvas = byId<HTMLCanvasElement>('cake');
 const stopButton = byId<HTMLButtonElement>('stop');
 const exportButton = byId<HTMLButtonElement>('export');
-const runs = oneRunAtATime(['eat', 'sweep', 'tune', 'lessons'].map((id) => byId<HTMLButtonElement>(id)), stopButton);
+const runs = oneRunAtATime(['eat', 'sweep', 'tune', 'lessons', 'lumpy-eat'].map((id) => byId<HTMLButtonElement>(id)), stopButton);
 const pageStopRule = { ...defaultStopRule, minRuns: 5, maxTimeMs: 3_000 }; // a page should answer in seconds
 const sizeExponents = [4, 8, 10, 12, 14, 16, 18, 20, 22];
 const pageSweepBudgetMs = 60_000; // a visitor waits about a minute; the CLI's default sweep takes 4
 const pageSweepSizes = sweepSizes.filter((n) => n <= 2 ** 20);
 
 /** What the page exposes for people debugging it and for the end-to-end tests. */
-const state: { report?: BenchReport; error?: string; missing: string[]; refused: string[]; crossOriginIsolated: boolean; charts?: number; lessonsTold?: number; tune?: { best: string; speedupOverDefault: number; verifiedShapes: number } } = {
+const state: { report?: BenchReport; lumpy?: BenchRecord; error?: string; missing: string[]; refused: string[]; crossOriginIsolated: boolean; charts?: number; lessonsTold?: number; tune?: { best: string; speedupOverDefault: number; verifiedShapes: number } } = {
   missing: [],
   refused: [],
   crossOriginIsolated: globalThis.crossOriginIsolated === true,
@@ -234,6 +235,13 @@ byId<HTMLButtonElement>('tune').onclick = () =>
     status.textContent = `Tuned: best ${report.best.shape}, ${report.speedupOverDefault.toFixed(2)}x the default shape; ${report.verifiedShapes} shapes verified.`;
   });
 
+byId<HTMLButtonElement>('lumpy-eat').onclick = () =>
+  busy(async (stop) => {
+    status.textContent = 'Eating the Mandelbrot cake...';
+    state.lumpy = await eatLumpyCake(host, stop);
+    status.textContent = `Mandelbrot cake eaten by ${state.lumpy?.strategy}, every run verified.`;
+  });
+
 exportButton.onclick = () => {
   if (!state.report) return;
   const link = Object.assign(document.createElement('a'), {
@@ -249,6 +257,7 @@ form.onsubmit = (event) => {
 };
 
 setUpControls(order);
+setUpLumpyLab(host);
 reportMissing();
 reportRefused(order.problems);
 drawCake(canvas, Number(sizeSelect.value));
