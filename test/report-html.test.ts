@@ -57,7 +57,7 @@ describe('the HTML report', () => {
       await tab.waitForSelector('body[data-done="1"]', { timeout: 10_000 });
       expect(problems).toEqual([]);
       const charts = await tab.$$eval('figure[data-chart]', (figures) => figures.map((f) => [f.getAttribute('data-chart'), f.querySelectorAll('svg').length]));
-      expect(charts.map(([id]) => id)).toEqual(['break-even-map', 'time-vs-n', 'phases', 'timeline', 'copy-rate', 'memory', 'dispatch-overhead', 'startup']);
+      expect(charts.map(([id]) => id)).toEqual(['break-even-map', 'time-vs-n', 'phases', 'timeline', 'busy-idle', 'copy-rate', 'memory', 'dispatch-overhead', 'startup']);
       for (const [id, svgs] of charts) expect(svgs, `chart ${id}`).toBeGreaterThan(0);
       // Each legend tells its entries apart, and a name keeps its colour in every chart (one 10-colour scheme over
       // 19 names once gave loop and gpu-resident one blue).

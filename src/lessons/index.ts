@@ -1,5 +1,6 @@
 // The lessons, in the deck's order: one per claim the teaching deck makes.
 import { alreadyParallel } from './already-parallel.ts';
+import { biggerSlices } from './bigger-slices.ts';
 import { copyEatReassemble } from './copy-eat-reassemble.ts';
 import { friendsByTheThousand } from './friends-by-the-thousand.ts';
 import { friendsAteACopy } from './friends-ate-a-copy.ts';
@@ -19,6 +20,7 @@ export const lessons: readonly Lesson[] = [
   sharedMemory,
   copyEatReassemble,
   sliceBySlice,
+  biggerSlices,
   memoryIsExpensive,
   startupOverhead,
   alreadyParallel,

@@ -5,6 +5,7 @@ import type { Host } from '../host.ts';
 import { measure, type Measurement, type StopRule } from '../measure/run.ts';
 import { expectedEaten } from '../measure/verify.ts';
 import { findStrategy } from '../strategies/index.ts';
+import type { Schedule } from '../pool/schedule.ts';
 
 export interface LessonContext {
   host: Host;
@@ -29,15 +30,15 @@ export interface Lesson {
 /** Quick but still verified: all lessons together must stay under 30 s on a 2-core machine. */
 export const lessonStopRule: StopRule = { warmupRuns: 1, minRuns: 5, minTimeMs: 30, maxTimeMs: 400 };
 
-/** Measures one registered strategy on a fresh ordered cake of `n` slices; every run is verified. */
-export async function measureStrategy(context: LessonContext, name: string, n: number, rounds: number, { isShared = false } = {}): Promise<Measurement> {
+/** Measures one registered strategy on a fresh ordered cake of `n` slices; every run is verified. `schedule`: a pool's deal. */
+export async function measureStrategy(context: LessonContext, name: string, n: number, rounds: number, { isShared = false, schedule }: { isShared?: boolean; schedule?: Schedule } = {}): Promise<Measurement> {
   const entry = findStrategy(name);
   if (!entry) throw new Error(`lesson: strategy "${name}" is not in the registry (src/strategies/index.ts).`);
   const { eat } = context;
   const why = entry.unavailable?.(context.host, eat);
   if (why) throw new Error(`lesson: ${name} cannot run here: ${why}`);
   const cake = bake(n, { isShared, eat });
-  return measure(entry, context.host, cake, expectedEaten(eat, cake, rounds), { eat, rounds, poolSize: context.poolSize }, lessonStopRule);
+  return measure(entry, context.host, cake, expectedEaten(eat, cake, rounds), { eat, rounds, poolSize: context.poolSize, ...(schedule ? { schedule } : {}) }, lessonStopRule);
 }
 
 /** '1.23 ms', '45.6 us', '789 ns' */

@@ -15,6 +15,7 @@ import { logTickLabel, logTicks } from './log-ticks.ts';
 import { copyRateRows, heatCells, memoryRows, overheadRows, phaseCharts, phaseNames, roundsOrder, startupMedians, startupRows, timeRows } from './report-data.ts';
 import { hasMemoryToDraw, memoryCaption, overheadCaption } from './data-captions.ts';
 import { timelineChart, timelineRecords } from './timeline-chart.ts';
+import { busyIdleChart, busyIdleRecords } from './busy-idle-chart.ts';
 import { drawRoofline, rooflineDots } from './charts/roofline.ts';
 
 export interface Chart {
@@ -123,6 +124,7 @@ export function reportCharts(report: BenchReport, looks: readonly StrategyLook[]
         }),
     },
     timelineChart(report, palette),
+    busyIdleChart(report, palette),
     {
       id: 'copy-rate',
       title: 'Copy speed per route vs size, with memcpy as the limit',
@@ -237,6 +239,8 @@ function hasData(id: string, report: BenchReport): boolean {
       return report.startup.length > 0;
     case 'timeline':
       return timelineRecords(report).length > 0;
+    case 'busy-idle':
+      return busyIdleRecords(report).length > 0;
     case 'roofline':
       return rooflineDots(report).length > 0 && report.limits?.memory !== undefined;
     default:

@@ -1,7 +1,7 @@
 // The browser demo: wires the page to the library (src/measure, src/strategies). No measuring logic here.
 import { bake } from '../cake.ts';
 import { describeEnvironment } from '../measure/environment.ts';
-import type { BenchReport } from '../record/record.ts';
+import type { BenchRecord, BenchReport } from '../record/record.ts';
 import { toJson } from '../format/records.ts';
 import { defaultStopRule } from '../measure/run.ts';
 import { eatToShow } from '../measure/show.ts';
@@ -22,6 +22,7 @@ import type { Eat } from '../eat.ts';
 import { tellStory } from './story-view.ts';
 import { defaultEat } from '../eats/index.ts';
 import { eatChoice } from './eat-choice.ts';
+import { eatLumpyCake, setUpLumpyLab } from './lumpy-lab.ts';
 
 const host = await webHost();
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -33,14 +34,14 @@ const progressBar = byId<HTMLProgressElement>('progress');
 const canvas = byId<HTMLCanvasElement>('cake');
 const stopButton = byId<HTMLButtonElement>('stop');
 const exportButton = byId<HTMLButtonElement>('export');
-const runs = oneRunAtATime(['eat', 'sweep', 'tune', 'lessons'].map((id) => byId<HTMLButtonElement>(id)), stopButton);
+const runs = oneRunAtATime(['eat', 'sweep', 'tune', 'lessons', 'lumpy-eat'].map((id) => byId<HTMLButtonElement>(id)), stopButton);
 const pageStopRule = { ...defaultStopRule, minRuns: 5, maxTimeMs: 3_000 }; // a page should answer in seconds
 const sizeExponents = [4, 8, 10, 12, 14, 16, 18, 20, 22];
 const pageSweepBudgetMs = 60_000; // a visitor waits about a minute; the CLI's default sweep takes 4
 const pageSweepSizes = sweepSizes.filter((n) => n <= 2 ** 20);
 
 /** What the page exposes for people debugging it and for the end-to-end tests. */
-const state: { eat?: string; report?: BenchReport; error?: string; missing: string[]; refused: string[]; crossOriginIsolated: boolean; charts?: number; lessonsTold?: number; tune?: { best: string; speedupOverDefault: number; verifiedShapes: number; kernel: string } } = {
+const state: { eat?: string; report?: BenchReport; lumpy?: BenchRecord; error?: string; missing: string[]; refused: string[]; crossOriginIsolated: boolean; charts?: number; lessonsTold?: number; tune?: { best: string; speedupOverDefault: number; verifiedShapes: number; kernel: string } } = {
   missing: [],
   refused: [],
   crossOriginIsolated: globalThis.crossOriginIsolated === true,
@@ -263,6 +264,13 @@ byId<HTMLButtonElement>('tune').onclick = () => {
   });
 };
 
+byId<HTMLButtonElement>('lumpy-eat').onclick = () =>
+  busy(async (stop) => {
+    status.textContent = 'Eating the Mandelbrot cake...';
+    state.lumpy = await eatLumpyCake(host, stop);
+    status.textContent = `Mandelbrot cake eaten by ${state.lumpy?.strategy}, every run verified.`;
+  });
+
 exportButton.onclick = () => {
   if (!state.report) return;
   const link = Object.assign(document.createElement('a'), {
@@ -278,6 +286,7 @@ form.onsubmit = (event) => {
 };
 
 setUpControls(order);
+setUpLumpyLab(host);
 reportMissing();
 reportRefused(order.problems);
 drawCake(canvas, Number(sizeSelect.value));
