@@ -7,6 +7,7 @@ import type { TimestampTrust } from '../gpu/timing.ts';
 import type { WaitPolicy } from '../gpu/wait.ts';
 import type { Timeline } from '../timeline.ts';
 import type { BreakEvenEntry, Misfit } from './break-even-model.ts';
+import type { HeldOut } from './held-out.ts';
 import type { Limits, PercentOfLimit } from './limits.ts';
 import type { StrategyModel } from './model.ts';
 
@@ -167,6 +168,10 @@ export interface BenchReport {
   /** Records more than `misfitFactor` off their strategy's model. */
   misfits?: Misfit[];
   misfitFactor?: number;
+  /** Each model fitted without its strategy's largest size, asked for that size (src/record/held-out.ts). */
+  heldOut?: HeldOut[];
+  /** The error, in %, a held-out prediction should stay within (issue 14: 25). */
+  heldOutTargetPercent?: number;
 }
 
 export interface OverheadRecord {
