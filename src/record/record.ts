@@ -86,6 +86,12 @@ export interface BenchRecord {
   /** median wall time per slice per round, in ns. */
   nsPerSliceRound: number;
   bytesCopied?: number;
+  /**
+   * Strategies that eat their cake where it lies in their own memory (simd, pool-simd: WebAssembly memory;
+   * pool-shared: a SharedArrayBuffer): the copy of the caller's cake there, measured apart from the eating (route
+   * names the memory). The cost of passing, once per cake; the eatings timed do not pay it.
+   */
+  passing?: CopyRecord;
   /** Peak growth of process RSS while this record was measured (src/measure/memory.ts). */
   peakRssGrowthBytes?: number;
   /** Peak growth of the calling thread's ArrayBuffer memory while this record was measured. */
