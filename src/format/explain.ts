@@ -64,7 +64,7 @@ export function formatLimits(report: BenchReport): string {
   const { limits, models = [], misfits = [] } = report;
   if (!limits) return '';
   const lines = ['Limits measured in this run:'];
-  if (limits.memory) lines.push(`  memory      ${limits.memory.peakGbPerS.toFixed(1)} GB/s at best (${limits.memory.bySize.map((s) => `${formatSize(s.n)} ${s.gbPerS.toFixed(1)}`).join(', ')}): ${limits.memory.measuredBy}`);
+  if (limits.memory) lines.push(`  memory      ${limits.memory.peakGbPerS.toFixed(1)} GB/s at best (${limits.memory.bySize.map((s) => `${formatSize(s.n)} ${s.gbPerS.toFixed(1)}${s.by && s.by !== 'memcpy, one core' ? ` (${s.by.replace(/ streaming in place, /, ' in place, ')})` : ''}`).join(', ')}): ${limits.memory.measuredBy}`);
   for (const [name, limit] of [['cpu compute', limits.cpuCompute], ['gpu compute', limits.gpuCompute]] as const) {
     if (!limit) continue;
     const ops = limit.opsPerS ? `, ${(limit.opsPerS / 1e9).toFixed(1)} Gop/s` : '';

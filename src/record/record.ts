@@ -151,6 +151,12 @@ export interface BenchReport {
   failures: { strategy: string; n: number; rounds: number; error: string }[];
   /** Measured copy rates: memcpy (sweeps, GPU runs) and the GPU's upload and readback routes. */
   copies?: CopyRecord[];
+  /**
+   * Sweeps: memory rates at each size as a light eat moves bytes, a cake streamed in place by one core
+   * (`stream:simd`) and by all cores (`stream:pool-simd` or `stream:pool-shared`); bytes one side, as memcpy's.
+   * The memory limit takes the largest of these and memcpy (src/measure/in-place-memory.ts).
+   */
+  inPlaceMemory?: CopyRecord[];
   /** The GPU's dispatch overhead, two ways, when a GPU strategy ran. */
   overheads?: OverheadRecord[];
   /** Sweeps: cells left out to stay within the budget. */
