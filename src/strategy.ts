@@ -1,5 +1,5 @@
 // The Strategy interface: one way to eat a cake, with the phases it spent its time in.
-import type { Cake, Eat } from './eat.ts';
+import type { Cake, Eat, Element } from './eat.ts';
 import type { UploadRoute } from './gpu/buffers.ts';
 import type { WaitPolicy } from './gpu/wait.ts';
 import type { Host } from './host.ts';
@@ -66,6 +66,14 @@ export interface Strategy {
   readonly name: string;
   /** Which clock timed the phases ('performance.now', or 'timestamp-query' for GPU kernels). */
   readonly clock: string;
+  /**
+   * Where this strategy eats a cake without copying it: a zeroed cake of `n` slices in its own memory (a
+   * WebAssembly memory, a SharedArrayBuffer), and a name for that memory. The suite copies the uneaten cake there
+   * before prepare(), untimed, measuring that copy apart as the cost of passing (the record's `passing`), and hands
+   * prepare() this very cake: it is eaten in place, reset() restoring the uneaten slices. Any other cake is eaten
+   * as before (copied in by eat(), where the strategy copies).
+   */
+  cakeHome?(n: number, element: Element): { cake: Cake; where: string };
   /** Untimed setup: spawn friends, allocate buffers. May record start-up costs. */
   prepare(cake: Cake, options: EatOptions): Promise<StartupCost[]>;
   /** Untimed, before each eat(): put the uneaten cake back where an in-place strategy eats it. */

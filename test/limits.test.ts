@@ -42,4 +42,22 @@ describe('% of limit', () => {
     const report = reportWith(16);
     expect(percentOfLimit(report.results[1]!, findLimits(report, familyOf), familyOf, undefined, undefined)).toEqual({ limit: 'unknown intensity' });
   });
+
+  it('takes the all-core rate where it beats one core, says so, and a pool over 100 % of memcpy comes back under it', () => {
+    const report = reportWith(8); // one core: 8 GB/s read + write, under the 13.4 GB/s the light record reached
+    const before = percentOfLimit(report.results[1]!, findLimits(report, familyOf), familyOf, 1, 8);
+    expect(before.limit === 'memory' && before.percent).toBeGreaterThan(150); // the wrong limit, as above
+    report.inPlaceMemory = [{ ...memcpy(n, 8), route: 'stream:pool-simd' }]; // all cores: 16 GB/s read + write
+    const limits = findLimits(report, familyOf);
+    expect(limits.memory!.bySize).toEqual([{ n, gbPerS: 16, by: 'pool-simd streaming in place, all cores' }]);
+    expect(limits.memory!.measuredBy).toMatch(/^at each cake size the largest of memcpy on one core and a cake streamed in place/);
+    const after = percentOfLimit(report.results[1]!, limits, familyOf, 1, 8);
+    expect(after.limit === 'memory' && after.percent).toBeLessThan(100);
+  });
+
+  it('keeps memcpy where one core is the faster (small cakes: the friends pay a message round trip)', () => {
+    const report = reportWith(16);
+    report.inPlaceMemory = [{ ...memcpy(n, 2), route: 'stream:pool-shared' }, { ...memcpy(n, 3), route: 'stream:simd' }];
+    expect(findLimits(report, familyOf).memory!.bySize).toEqual([{ n, gbPerS: 16, by: 'memcpy, one core' }]);
+  });
 });

@@ -30,6 +30,7 @@ export function checkEat(raw: unknown, source: EatSource, where: string, wgslFir
   if (eat.slice !== undefined && typeof eat.slice !== 'function') fail(`slice, when given, must be a function (index, n) => uneaten slice; got ${typeof eat.slice}.`);
   if (eat.summary !== undefined && typeof eat.summary !== 'string') fail(`summary, when given, must be a string; got ${typeof eat.summary}.`);
   const tolerance = checkTolerance(eat.tolerance, element, fail);
+  const intensity = checkIntensity(eat, fail);
   const checked: Eat = {
     name: name as string,
     element,
@@ -38,6 +39,7 @@ export function checkEat(raw: unknown, source: EatSource, where: string, wgslFir
     wgsl: { file: wgslFirstLine === undefined ? `${where} (wgsl string)` : where, code: eat.wgsl as string, firstLine: wgslFirstLine ?? 1 },
     ...(tolerance ? { tolerance } : {}),
     ...(eat.slice ? { slice: eat.slice as Eat['slice'] } : {}),
+    ...intensity,
     source,
   };
   probe(checked, fail);
@@ -64,6 +66,22 @@ function checkTolerance(raw: unknown, element: Element, fail: (what: string) => 
   if (Object.keys(tolerance).length === 0) fail(`tolerance needs at least one of ulps, relative, absolute. ${hint}.`);
   if ((tolerance.relative ?? 0) >= 0.5) fail(`tolerance.relative ${tolerance.relative} would pass results half wrong; use less than 0.5.`);
   return tolerance;
+}
+
+/**
+ * The optional roofline fields (src/eat.ts): operations per slice-round and bytes per slice, each a finite number
+ * > 0 when given. One without the other is allowed (the report then says unknown intensity, as for neither).
+ */
+function checkIntensity(eat: Record<string, unknown>, fail: (what: string) => never): Pick<Eat, 'opsPerSliceRound' | 'bytesPerSlice'> {
+  const checked: { opsPerSliceRound?: number; bytesPerSlice?: number } = {};
+  const hints = { opsPerSliceRound: 'the arithmetic operations one round of one slice takes (hash: 8)', bytesPerSlice: 'the bytes one eating of one slice reads and writes (a u32 read and written: 8)' };
+  for (const key of ['opsPerSliceRound', 'bytesPerSlice'] as const) {
+    const value = eat[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) fail(`${key}, when given, must be a finite number > 0: ${hints[key]}; got ${typeof value === 'number' ? String(value) : JSON.stringify(value) ?? typeof value}.`);
+    checked[key] = value as number;
+  }
+  return checked;
 }
 
 /** Runs the CPU twin on a probe cake: it must return numbers, never NaN, and not the same value for every slice. */

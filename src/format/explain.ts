@@ -1,5 +1,6 @@
 // Words for why parallel pays: the machine's limits and each record's share of them (best and worst), the
 // model's break-even beside the measured one with one sentence each, and the records the model does not fit.
+import { heldOutAgreement } from '../record/held-out.ts';
 import { agreement, type BreakEvenEntry } from '../record/break-even-model.ts';
 import { formatSize } from '../record/crossover.ts';
 import type { BenchReport } from '../record/record.ts';
@@ -63,7 +64,7 @@ export function formatLimits(report: BenchReport): string {
   const { limits, models = [], misfits = [] } = report;
   if (!limits) return '';
   const lines = ['Limits measured in this run:'];
-  if (limits.memory) lines.push(`  memory      ${limits.memory.peakGbPerS.toFixed(1)} GB/s at best (${limits.memory.bySize.map((s) => `${formatSize(s.n)} ${s.gbPerS.toFixed(1)}`).join(', ')}): ${limits.memory.measuredBy}`);
+  if (limits.memory) lines.push(`  memory      ${limits.memory.peakGbPerS.toFixed(1)} GB/s at best (${limits.memory.bySize.map((s) => `${formatSize(s.n)} ${s.gbPerS.toFixed(1)}${s.by && s.by !== 'memcpy, one core' ? ` (${s.by.replace(/ streaming in place, /, ' in place, ')})` : ''}`).join(', ')}): ${limits.memory.measuredBy}`);
   for (const [name, limit] of [['cpu compute', limits.cpuCompute], ['gpu compute', limits.gpuCompute]] as const) {
     if (!limit) continue;
     const ops = limit.opsPerS ? `, ${(limit.opsPerS / 1e9).toFixed(1)} Gop/s` : '';
@@ -85,9 +86,27 @@ export function formatLimits(report: BenchReport): string {
       lines.push(`  ${m.strategy.padEnd(13)} fixed ${ms(m.fixedMs)} ms, ${m.nsPerByte.toPrecision(2)} ns/byte, ${m.nsPerSliceRound.toPrecision(2)} ns/slice-round; error rms ${m.rmsErrorPercent.toFixed(0)} %, worst ${m.maxErrorPercent.toFixed(0)} % (${m.points} records)`);
     }
   }
+  const heldOut = formatHeldOut(report);
+  if (heldOut) lines.push(heldOut);
   if (misfits.length > 0) {
     lines.push(`Records more than ${report.misfitFactor}x off their strategy's model, to look into (a model with one cost per byte cannot see caches):`);
     for (const f of misfits) lines.push(`  ${f.strategy} ${formatSize(f.n)} x ${f.rounds}: measured ${ms(f.measuredMs)} ms, model ${ms(f.predictedMs)} ms (${f.ratio.toFixed(2)}x)`);
+  }
+  return lines.join('\n');
+}
+
+/** The held-out check: each strategy's worst error at the size its refit never saw, against the target. */
+export function formatHeldOut(report: BenchReport): string {
+  const entries = report.heldOut ?? [];
+  if (entries.length === 0) return '';
+  const target = report.heldOutTargetPercent ?? 25;
+  const { within, total } = heldOutAgreement(entries, target);
+  const lines = [`Held out: each model fitted again without its largest cake predicts it within ${target} % in ${within} of ${total} records:`];
+  for (const strategy of [...new Set(entries.map((e) => e.strategy))]) {
+    const own = entries.filter((e) => e.strategy === strategy);
+    const worst = own.reduce((a, b) => (Math.abs(b.errorPercent) > Math.abs(a.errorPercent) ? b : a));
+    const sign = worst.errorPercent >= 0 ? '+' : '';
+    lines.push(`  ${strategy.padEnd(13)} at ${formatSize(worst.n)}: worst ${sign}${worst.errorPercent.toFixed(0)} % (x ${worst.rounds}: predicted ${ms(worst.predictedMs)} ms, measured ${ms(worst.measuredMs)} ms; fitted on ${worst.fittedOn} smaller records)`);
   }
   return lines.join('\n');
 }

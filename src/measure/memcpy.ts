@@ -9,8 +9,16 @@ const minCopyTimeMs = 20; // small cakes copy in microseconds: sample for at lea
 
 /** Times `copy.set(cake)` (a plain memcpy in V8) and checks the copy is bit-exact. */
 export function measureMemcpy(eatenOrNot: Cake): CopyRecord {
-  const cake = bitsOf(eatenOrNot);
-  const copy = new Uint32Array(cake.length);
+  return measureCopy('memcpy', eatenOrNot, new Uint32Array(eatenOrNot.length));
+}
+
+/**
+ * Times copying `from` into `to` (any memory: an array, a WebAssembly memory's, a SharedArrayBuffer's) and checks
+ * the copy is bit-exact; `to` holds `from`'s slices afterwards. `route` names the copy in the record.
+ */
+export function measureCopy(route: string, from: Cake, to: Cake): CopyRecord {
+  const cake = bitsOf(from);
+  const copy = bitsOf(to);
   copy.set(cake); // first touch of the target's pages is not part of a copy's cost
   const samplesMs: number[] = [];
   const startMs = performance.now();
@@ -22,9 +30,9 @@ export function measureMemcpy(eatenOrNot: Cake): CopyRecord {
   }
   const wrong = copy.findIndex((slice, i) => slice !== cake[i]);
   if (wrong >= 0) {
-    throw new Error(`memcpy: slice ${wrong} of the copy is ${copy[wrong]}, expected ${cake[wrong]} (n=${cake.length}); the host's memory is not trustworthy.`);
+    throw new Error(`${route}: slice ${wrong} of the copy is ${copy[wrong]}, expected ${cake[wrong]} (n=${cake.length}); the host's memory is not trustworthy.`);
   }
   const { medianMs, p10Ms, p90Ms } = summarize(samplesMs);
   const bytes = cake.length * bytesPerSlice;
-  return { route: 'memcpy', n: cake.length, bytes, medianMs, p10Ms, p90Ms, gbPerS: bytes / (medianMs * 1e6), verified: true };
+  return { route, n: cake.length, bytes, medianMs, p10Ms, p90Ms, gbPerS: bytes / (medianMs * 1e6), verified: true };
 }

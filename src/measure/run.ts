@@ -9,6 +9,8 @@ import { summarize, type Summary } from './stats.ts';
 import { turnEventLoop } from '../turn-event-loop.ts';
 import { verifyEaten, type LargestError } from './verify.ts';
 import { imbalanceOf, type Imbalance } from './imbalance.ts';
+import { measureCopy } from './memcpy.ts';
+import type { CopyRecord } from '../record/record.ts';
 
 export interface StopRule {
   /** Discarded runs before sampling (JIT tier-up, first-touch page faults, lazy pipeline creation). */
@@ -44,6 +46,11 @@ export interface Measurement extends Summary, Partial<MemoryGrowth>, Imbalance, 
   largestError: LargestError;
   /** The median run's timeline, where the strategy keeps one (GPU stages, pool friends). */
   timeline?: Timeline;
+  /**
+   * Where the strategy has a home for its cake (Strategy.cakeHome): copying the caller's cake there, timed apart
+   * and verified, route = where. The cost of passing, paid once per cake, never inside an eating.
+   */
+  passing?: CopyRecord;
 }
 
 /**
@@ -63,7 +70,9 @@ export async function measure(
   const memory = trackMemory(host);
   const strategy = entry.create(host);
   try {
-    const startup = await strategy.prepare(cake, options);
+    const home = strategy.cakeHome?.(cake.length, options.eat.element);
+    const passing = home ? measureCopy(home.where, cake, home.cake) : undefined; // leaves the uneaten cake there
+    const startup = await strategy.prepare(home?.cake ?? cake, options);
     memory.sample();
     const largestError: LargestError = { ulps: 0, relative: 0, absolute: 0 };
     const eatOnce = async () => {
@@ -117,6 +126,7 @@ export async function measure(
       ...memory.growth(),
       settings: strategy.settings?.() ?? {},
       largestError,
+      ...(passing ? { passing } : {}),
     };
   } finally {
     await strategy.dispose();

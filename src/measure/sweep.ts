@@ -4,6 +4,7 @@ import { bake } from '../cake.ts';
 import type { Cake } from '../eat.ts';
 import type { Host } from '../host.ts';
 import type { StrategyEntry } from '../strategy.ts';
+import { measureInPlaceMemory } from './in-place-memory.ts';
 import { measureMemcpy } from './memcpy.ts';
 import type { BenchReport, Environment, SkippedCell } from '../record/record.ts';
 import { schema } from '../record/record.ts';
@@ -108,6 +109,7 @@ export async function runSweep(
       cake = bake(n, { order: plan.order, eat: plan.eat });
       cakes.set(n, cake);
       report.copies!.push(measureMemcpy(cake));
+      await measureInPlace(report, host, n, plan.poolSize);
     }
     onProgress({ kind: 'reference', n, rounds });
     const referenceStartMs = performance.now();
@@ -143,4 +145,13 @@ export async function runSweep(
   report.sweep = { budgetMs: plan.budgetMs, spentMs: spentMs() };
   if (stop?.aborted) report.interrupted = { cellsNotMeasured: total - done };
   return report;
+}
+
+/** The in-place memory rates at `n` into the report (src/measure/in-place-memory.ts); a failure is listed, never fatal. */
+async function measureInPlace(report: BenchReport, host: Host, n: number, poolSize: number): Promise<void> {
+  try {
+    (report.inPlaceMemory ??= []).push(...(await measureInPlaceMemory(host, n, poolSize)));
+  } catch (error) {
+    report.failures.push({ strategy: 'in-place memory (stream)', n, rounds: 1, error: error instanceof Error ? error.message : String(error) });
+  }
 }

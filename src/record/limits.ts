@@ -18,8 +18,11 @@ export interface ComputeLimit {
 }
 
 export interface Limits {
-  /** Host memory, read + write, as a light eat moves it: memcpy reads and writes each byte once. GB/s per size. */
-  memory?: { peakGbPerS: number; bySize: { n: number; gbPerS: number }[]; measuredBy: string };
+  /**
+   * Host memory, read + write, as a light eat moves it: memcpy reads and writes each byte once; a sweep also has
+   * all cores streaming at once, and the larger is the limit (`by` names it). GB/s per size.
+   */
+  memory?: { peakGbPerS: number; bySize: { n: number; gbPerS: number; by?: string }[]; measuredBy: string };
   /** All cores: the fastest CPU-side record (the SIMD kernels where the eat has them) at its heaviest rounds. */
   cpuCompute?: ComputeLimit & { measuredBy: string };
   /** The GPU kernel's peak on this adapter: a GPU record's slice-rounds over its kernel phase, at its heaviest rounds. */
@@ -45,12 +48,8 @@ function computeLimit(records: readonly BenchRecord[], msOf: (r: BenchRecord) =>
 /** The limits a report's measurements show. */
 export function findLimits(report: BenchReport, familyOf: FamilyOf): Limits {
   const limits: Limits = {};
-  const memcpy = (report.copies ?? []).filter((c) => c.route === 'memcpy');
-  if (memcpy.length > 0) {
-    const sizes = [...new Set(memcpy.map((c) => c.n))].sort((a, b) => a - b);
-    const bySize = sizes.map((n) => ({ n, gbPerS: 2 * Math.max(...memcpy.filter((c) => c.n === n).map((c) => c.gbPerS)) })); // read + write
-    limits.memory = { peakGbPerS: Math.max(...bySize.map((s) => s.gbPerS)), bySize, measuredBy: 'memcpy on one core (bytes read + bytes written per second), at each cake size' };
-  }
+  const memory = memoryLimit(report);
+  if (memory) limits.memory = memory;
   const ops = report.environment.eat?.opsPerSliceRound;
   const cpu = report.results.filter((r) => familyOf(r.strategy) !== 'gpu' && familyOf(r.strategy) !== undefined);
   const cpuLimit = computeLimit(cpu, (r) => r.medianMs, ops);
@@ -59,6 +58,36 @@ export function findLimits(report: BenchReport, familyOf: FamilyOf): Limits {
   const gpuLimit = computeLimit(gpu, (r) => r.phasesMs.kernel, ops);
   if (gpuLimit) limits.gpuCompute = { ...gpuLimit, measuredBy: "the GPU kernel's phase alone, fastest GPU record at its heaviest rounds" };
   return limits;
+}
+
+const oneCore = 'memcpy, one core';
+
+/** Who streamed an in-place rate (route `stream:<strategy>`), in words for the limit's `by`. */
+export function streamedBy(route: string): string {
+  const strategy = route.replace(/^stream:/, '');
+  return `${strategy} streaming in place, ${strategy === 'simd' ? 'one core' : 'all cores'}`;
+}
+
+/**
+ * Host memory, read + write, at each size: the largest of memcpy on one core and a cake streamed in place by one
+ * core and by all cores (a sweep's inPlaceMemory), each size saying which one it is.
+ */
+function memoryLimit(report: BenchReport): Limits['memory'] {
+  const rates = [
+    ...(report.copies ?? []).filter((c) => c.route === 'memcpy').map((c) => ({ c, by: oneCore })),
+    ...(report.inPlaceMemory ?? []).map((c) => ({ c, by: streamedBy(c.route) })),
+  ];
+  if (rates.length === 0) return undefined;
+  const sizes = [...new Set(rates.map(({ c }) => c.n))].sort((a, b) => a - b);
+  const bySize = sizes.map((n) => {
+    const best = rates.filter(({ c }) => c.n === n).reduce((a, b) => (b.c.gbPerS > a.c.gbPerS ? b : a));
+    return { n, gbPerS: 2 * best.c.gbPerS, by: best.by }; // read + write
+  });
+  const isInPlace = (report.inPlaceMemory ?? []).length > 0;
+  const measuredBy = isInPlace
+    ? 'at each cake size the largest of memcpy on one core and a cake streamed in place by one core and by all cores (bytes read + written per second; by says which)'
+    : 'memcpy on one core (bytes read + bytes written per second), at each cake size';
+  return { peakGbPerS: Math.max(...bySize.map((s) => s.gbPerS)), bySize, measuredBy };
 }
 
 /** The memory limit at `n`: memcpy at the nearest size measured (in log n), so caches count for small cakes. */

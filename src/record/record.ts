@@ -7,6 +7,7 @@ import type { TimestampTrust } from '../gpu/timing.ts';
 import type { WaitPolicy } from '../gpu/wait.ts';
 import type { Timeline } from '../timeline.ts';
 import type { BreakEvenEntry, Misfit } from './break-even-model.ts';
+import type { HeldOut } from './held-out.ts';
 import type { Limits, PercentOfLimit } from './limits.ts';
 import type { StrategyModel } from './model.ts';
 
@@ -85,6 +86,12 @@ export interface BenchRecord {
   /** median wall time per slice per round, in ns. */
   nsPerSliceRound: number;
   bytesCopied?: number;
+  /**
+   * Strategies that eat their cake where it lies in their own memory (simd, pool-simd: WebAssembly memory;
+   * pool-shared: a SharedArrayBuffer): the copy of the caller's cake there, measured apart from the eating (route
+   * names the memory). The cost of passing, once per cake; the eatings timed do not pay it.
+   */
+  passing?: CopyRecord;
   /** Peak growth of process RSS while this record was measured (src/measure/memory.ts). */
   peakRssGrowthBytes?: number;
   /** Peak growth of the calling thread's ArrayBuffer memory while this record was measured. */
@@ -144,6 +151,12 @@ export interface BenchReport {
   failures: { strategy: string; n: number; rounds: number; error: string }[];
   /** Measured copy rates: memcpy (sweeps, GPU runs) and the GPU's upload and readback routes. */
   copies?: CopyRecord[];
+  /**
+   * Sweeps: memory rates at each size as a light eat moves bytes, a cake streamed in place by one core
+   * (`stream:simd`) and by all cores (`stream:pool-simd` or `stream:pool-shared`); bytes one side, as memcpy's.
+   * The memory limit takes the largest of these and memcpy (src/measure/in-place-memory.ts).
+   */
+  inPlaceMemory?: CopyRecord[];
   /** The GPU's dispatch overhead, two ways, when a GPU strategy ran. */
   overheads?: OverheadRecord[];
   /** Sweeps: cells left out to stay within the budget. */
@@ -167,6 +180,10 @@ export interface BenchReport {
   /** Records more than `misfitFactor` off their strategy's model. */
   misfits?: Misfit[];
   misfitFactor?: number;
+  /** Each model fitted without its strategy's largest size, asked for that size (src/record/held-out.ts). */
+  heldOut?: HeldOut[];
+  /** The error, in %, a held-out prediction should stay within (issue 14: 25). */
+  heldOutTargetPercent?: number;
 }
 
 export interface OverheadRecord {

@@ -1,5 +1,5 @@
 // Shared memory: friends eat the cake in place, in a SharedArrayBuffer; nothing is copied.
-import { newCake, type Cake } from '../eat.ts';
+import { newCake, type Cake, type Element } from '../eat.ts';
 import { epochMs } from '../pool/friend.ts';
 import { PoolStrategy } from '../pool/pool-strategy.ts';
 import type { Phases, StrategyEntry } from '../strategy.ts';
@@ -8,6 +8,11 @@ class PoolShared extends PoolStrategy {
   protected override readonly dealsInSharedMemory = true;
   private table: Cake = new Uint32Array(0);
   private uneaten: Cake = new Uint32Array(0);
+
+  /** A SharedArrayBuffer the suite bakes the cake in, so that friends eat it where it lies. */
+  cakeHome(n: number, element: Element): { cake: Cake; where: string } {
+    return { cake: newCake(element, n, true), where: 'shared-memory' };
+  }
 
   /**
    * A cake already in shared memory is eaten where it lies: the caller sees it eaten. Any other cake is
