@@ -1,6 +1,7 @@
-// The GPU run as a device machine takes it, on this machine's lavapipe: scripts/gpu-run/pack.sh packs the bundle,
-// scripts/gpu-run/run.sh runs every step from it with the quick preset, and must leave the JSON, CSV, the HTML
-// report and a summary; when a real GPU is expected, it must refuse the software adapter. (Named device-run, not
+// The GPU run as a device machine takes it, on this machine's lavapipe: scripts/gpu-run/pack.sh packs the bundle
+// (with the tests' node_modules), scripts/gpu-run/run.sh runs every step from it with the quick preset (one GPU
+// test file), and must leave the JSON, CSV, the HTML report and a summary; when a real GPU is expected, it must
+// refuse the software adapter. (Named device-run, not
 // gpu-run: the device runs test/gpu-*.test.ts on its own adapter, and this one needs npm to pack.)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -29,12 +30,12 @@ let bundle = '';
 describe.skipIf(isGpuSkipped)('the GPU run (scripts/gpu-run) on lavapipe', () => {
   beforeAll(() => {
     bundle = join(tempDir('cake-bundle-'), 'bundle');
-    const pack = spawnSync('bash', [join(root, 'scripts/gpu-run/pack.sh'), '--out', bundle], { cwd: root, encoding: 'utf8' });
+    const pack = spawnSync('bash', [join(root, 'scripts/gpu-run/pack.sh'), '--with-tests', '--out', bundle], { cwd: root, encoding: 'utf8' });
     expect(pack.status, pack.stderr).toBe(0);
     const size = /with the working tree \(([\d.]+) MiB\) ([\d.]+) MiB of the 64 MiB/.exec(pack.stdout);
     expect(size, pack.stdout).not.toBeNull();
     expect(Number(size![2])).toBeLessThan(limitMiB);
-    expect(readdirSync(bundle).sort()).toEqual(['MANIFEST.txt', 'app.tar.gz', 'node.gz']);
+    expect(readdirSync(bundle).sort()).toEqual(['MANIFEST.txt', 'app.tar.gz', 'node.gz', 'tests.tar.gz']);
   }, 120_000);
 
   it('measures every step from the bundle and leaves JSON, CSV, the HTML report and a summary', () => {
@@ -56,7 +57,8 @@ describe.skipIf(isGpuSkipped)('the GPU run (scripts/gpu-run) on lavapipe', () =>
     expect(existsSync(file('sweep/report.csv'))).toBe(true);
     expect(JSON.parse(readFileSync(file('tune.json'), 'utf8'))).toMatchObject({ format: 'parallel-cake/tune@1' });
     const steps = readFileSync(file('steps.tsv'), 'utf8').split('\n').filter(Boolean).map((line) => line.split('\t').slice(0, 2));
-    expect(steps.filter(([, status]) => status === 'ok').map(([name]) => name)).toEqual(['info', 'probe', 'bench', 'large', 'sweep', 'tune']);
+    expect(steps.filter(([, status]) => /^ok\b/.test(status!)).map(([name]) => name)).toEqual(['info', 'probe', 'bench', 'gpu-tests', 'large', 'sweep', 'tune']);
+    expect(Object.fromEntries(steps)['gpu-tests']).toMatch(/^ok: 4 passed \(4\) on default$/); // test/gpu-phases.test.ts, on the adapter checked
     // the summary: printed, saved, and handed to $OUT with the packed folder
     for (const line of ['GPU run results: llvmpipe', 'Dispatch: round trip', 'Copies at n=2^', 'Kernel vs pool-simd', 'Tune: best', 'Failures: none', 'Break-even vs loop']) {
       expect(run.stdout).toContain(line);

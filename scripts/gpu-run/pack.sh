@@ -3,16 +3,20 @@
 # no Node and reaches no registry: this machine's node binary (gzip: every Debian has gunzip, not every one xz),
 # the built CLI with only the runtime modules it loads (webgpu's dawn.node for linux-x64, piscina), and the
 # Vulkan loader with the GL dispatch libraries NVIDIA's Vulkan driver links, for a machine that lacks them.
-# Everything but the node binary is in app.tar.gz. Prints the size and refuses a bundle over the carry limit.
-#   bash scripts/gpu-run/pack.sh [--out DIR]    (default .gpu-run, ignored by git)
+# Everything but the node binary is in app.tar.gz. With --with-tests, tests.tar.gz holds the node_modules that
+# vitest needs to run test/gpu-*.test.ts there (not tsc, Playwright, type packages, lightningcss, or webgpu's
+# binaries: dawn.node comes from app.tar.gz). Prints the size and refuses a bundle over the carry limit.
+#   bash scripts/gpu-run/pack.sh [--with-tests] [--out DIR]    (default .gpu-run, ignored by git)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=$root/.gpu-run
 limit_mib=64 # what travels to the device machine: the working tree and the carried folders together
+with_tests=no
 while [ $# -gt 0 ]; do
   case $1 in
     --out) out=$(realpath -m "$2"); shift 2 ;;
-    *) echo "pack.sh: unknown option $1. Usage: bash scripts/gpu-run/pack.sh [--out DIR]" >&2; exit 2 ;;
+    --with-tests) with_tests=yes; shift ;;
+    *) echo "pack.sh: unknown option $1. Usage: bash scripts/gpu-run/pack.sh [--with-tests] [--out DIR]" >&2; exit 2 ;;
   esac
 done
 cd "$root"
@@ -49,13 +53,19 @@ mkdir -p "$out"
 gzip -6 -c "$node_bin" >"$out/node.gz" # -9 saves 0.2 MB of 36 and takes three times as long
 tar -czf "$out/app.tar.gz" -C "$stage/app" .
 cp "$stage/app/MANIFEST.txt" "$out/"
+if [ $with_tests = yes ]; then
+  tar -czf "$out/tests.tar.gz" --exclude=node_modules/webgpu/dist --exclude=node_modules/typescript --exclude=node_modules/@typescript \
+    --exclude=node_modules/playwright-core --exclude=node_modules/@types --exclude='node_modules/lightningcss*' \
+    --exclude=node_modules/.cache --exclude=node_modules/.bin --exclude=node_modules/.package-lock.json node_modules
+fi
 
 mib() { awk -v bytes="$1" 'BEGIN { printf "%.1f", bytes / 1048576 }'; }
 bundle_bytes=$(du -cb "$out"/* | tail -1 | cut -f1)
 # The working tree as it travels: tracked files and untracked ones git does not ignore.
 tree_bytes=$(git ls-files -z --cached --others --exclude-standard | xargs -0 -r du -cb 2>/dev/null | awk '$2 == "total" { sum += $1 } END { print sum + 0 }')
 total=$((bundle_bytes + tree_bytes))
-echo "pack.sh: $out is $(mib "$bundle_bytes") MiB (node.gz $(mib "$(stat -c %s "$out/node.gz")"), app.tar.gz $(mib "$(stat -c %s "$out/app.tar.gz")")); with the working tree ($(mib "$tree_bytes") MiB) $(mib "$total") MiB of the $limit_mib MiB that may travel"
+parts=$(for file in "$out"/*.gz; do printf '%s %s, ' "$(basename "$file")" "$(mib "$(stat -c %s "$file")")"; done)
+echo "pack.sh: $out is $(mib "$bundle_bytes") MiB (${parts%, }); with the working tree ($(mib "$tree_bytes") MiB) $(mib "$total") MiB of the $limit_mib MiB that may travel"
 if [ "$total" -gt $((limit_mib * 1048576)) ]; then
   echo "pack.sh: over the $limit_mib MiB limit by $(mib $((total - limit_mib * 1048576))) MiB; remove large untracked files from the tree or pack less." >&2
   exit 1

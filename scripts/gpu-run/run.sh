@@ -8,6 +8,8 @@
 #   large     pool-simd and the GPU strategies (gpu-stream too, where cake info lists it) at the largest sizes
 #   sweep     the break-even map within a budget, with its HTML report; copy routes and dispatch overhead
 #   tune      a short halving tune of the kernel's shape
+#   gpu-tests test/gpu-*.test.ts on the checked adapter, when the bundle has tests.tar.gz (pack.sh --with-tests):
+#             in a copy of the tree, with the bundle's node_modules
 # Results go to one folder (JSON, CSV, the HTML report, each step's output, steps.tsv, summary.txt) and, when
 # $OUT is set, packed into $OUT. Prints a short summary. Exit 0 when every step passed, 1 when one failed,
 # 3 when the adapter is not the expected one.
@@ -20,6 +22,7 @@
 #   CAKE_RESULTS         the results folder (default results/gpu-run-<preset>; emptied first)
 #   CAKE_BUNDLE          the bundle folder (default .gpu-run)
 #   CAKE_RUN_DEADLINE_S  skip the steps that would start after this many seconds (default 420)
+#   CAKE_TEST_ADAPTERS   the adapters gpu-tests runs on (default: CAKE_ADAPTER, else Dawn's default, the one checked)
 #   OUT                  where the device machine collects files: results.tar.gz, summary.txt, run.log go there
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -31,14 +34,15 @@ results=$(realpath -m "${CAKE_RESULTS:-$root/results/gpu-run-$preset}")
 deadline=${CAKE_RUN_DEADLINE_S:-420}
 say() { echo "gpu-run: $*" >&2; }
 
+# test_files: vitest's filters (parts of a path): test/gpu- is every test/gpu-*.test.ts.
 case $preset in
   device)   bench_args=(); large_sizes=2^24,2^26,2^28; sweep_args=(--sizes 2^10,2^12,2^14,2^16,2^18,2^20,2^22,2^24,2^26 --budget 150s)
-            tune_args=(--n 2^24 --rounds light --strategy halving --budget 0.3); sweep_timeout=300 ;;
+            tune_args=(--n 2^24 --rounds light --strategy halving --budget 0.3); sweep_timeout=300; test_files=(test/gpu-) ;;
   software) bench_args=(); large_sizes=2^22,2^24; sweep_args=(--budget 240s)
-            tune_args=(--n 2^20 --rounds light --strategy halving --budget 0.3); sweep_timeout=400 ;;
-  quick)    bench_args=(--sizes 2^14 --runs 3 --min-time 0); large_sizes=2^16,2^18
-            sweep_args=(--sizes 2^10,2^12,2^14 --budget 10s)
-            tune_args=(--n 2^14 --rounds light --strategy halving --budget 0.1 --samples 3 --workgroup-sizes 32,64); sweep_timeout=60 ;;
+            tune_args=(--n 2^20 --rounds light --strategy halving --budget 0.3); sweep_timeout=400; test_files=(test/gpu-) ;;
+  quick)    bench_args=(--sizes 2^14 --runs 3 --min-time 0); large_sizes=2^16,2^18; sweep_args=(--sizes 2^10,2^12,2^14 --budget 10s)
+            tune_args=(--n 2^14 --rounds light --strategy halving --budget 0.1 --samples 3 --workgroup-sizes 32,64); sweep_timeout=60
+            test_files=(test/gpu-phases) ;;
   *) say "CAKE_RUN_PRESET=$preset is not a preset; use device, software or quick."; exit 2 ;;
 esac
 adapter_args=()
@@ -91,6 +95,7 @@ step() {
   [ "$limit" -gt "$left" ] && limit=$left
   local shown="$*" cli="${cake[*]}"
   shown=${shown/"$cli"/cake} # the command as a person would type it
+  shown=${shown/"$node"/node}
   say "$name: $shown (at most ${limit} s)"
   echo "== $name: $shown" >>"$results/run.log"
   local at=$SECONDS
@@ -105,6 +110,15 @@ step() {
   printf '%s\t%s\t%s\n' "$name" "$status" "$((SECONDS - at))" >>"$results/steps.tsv"
   say "$name: $status in $((SECONDS - at)) s"
   return "$code"
+}
+
+# A copy of the tree (sources, tests, configs) with the bundle's node_modules, for gpu-tests: the same here as on
+# the device, where the tree has no node_modules.
+unpack_tree() {
+  mkdir -p "$work/tree" &&
+    tar -C "$root" --exclude=./node_modules --exclude=./.git --exclude=./.gpu-run --exclude=./.gl --exclude=./results --exclude=./dist -cf - . | tar -C "$work/tree" -xf - &&
+    tar -xzf "$bundle/tests.tar.gz" -C "$work/tree" && mkdir -p "$work/tree/node_modules/webgpu/dist/linux-x64" &&
+    cp "$work/node_modules/webgpu/dist/linux-x64/dawn.node" "$work/tree/node_modules/webgpu/dist/linux-x64/"
 }
 
 step info 60 "${cake[@]}" info
@@ -124,6 +138,17 @@ fi
 say "$(tail -1 "$results/run.log" | sed 's/^gpu-run: //')"
 
 step bench 180 "${cake[@]}" bench "${bench_args[@]}" "${adapter_args[@]}" --json "$results/bench.json" --csv "$results/bench.csv"
+test_adapters=${CAKE_TEST_ADAPTERS:-${CAKE_ADAPTER:-default}}
+if [ ! -f "$bundle/tests.tar.gz" ]; then
+  printf 'gpu-tests\tleft out: the bundle has no tests.tar.gz (pack.sh --with-tests)\t0\n' >>"$results/steps.tsv"
+elif ! unpack_tree; then
+  printf 'gpu-tests\tfailed: cannot unpack tests.tar.gz into a copy of the tree\t0\n' >>"$results/steps.tsv"
+  failed=1
+else
+  (cd "$work/tree" && NO_COLOR=1 CAKE_TEST_ADAPTERS=$test_adapters step gpu-tests 150 "$node" node_modules/vitest/vitest.mjs run "${test_files[@]}") || failed=1
+  counts=$(grep -E '^ *Tests +[0-9]' "$results/gpu-tests.txt" | sed 's/^ *Tests *//')
+  [ -n "$counts" ] && sed -i "s/^gpu-tests\t\([^\t]*\)/gpu-tests\t\1: $counts on $test_adapters/" "$results/steps.tsv"
+fi
 large=pool-simd,gpu,gpu-resident,minimal-gpu
 if grep -q '^  gpu-stream ' "$results/info.txt" && ! grep -q '^  gpu-stream  *unavailable' "$results/info.txt"; then
   large+=,gpu-stream
