@@ -58,7 +58,7 @@ describe.skipIf(isGpuSkipped)('the GPU run (scripts/gpu-run) on lavapipe', () =>
     expect(JSON.parse(readFileSync(file('tune.json'), 'utf8'))).toMatchObject({ format: 'parallel-cake/tune@1' });
     const steps = readFileSync(file('steps.tsv'), 'utf8').split('\n').filter(Boolean).map((line) => line.split('\t').slice(0, 2));
     expect(steps.filter(([, status]) => /^ok\b/.test(status!)).map(([name]) => name)).toEqual(['info', 'probe', 'bench', 'gpu-tests', 'large', 'sweep', 'tune']);
-    expect(Object.fromEntries(steps)['gpu-tests']).toMatch(/^ok: 4 passed \(4\) on default$/); // test/gpu-phases.test.ts, on the adapter checked
+    expect(Object.fromEntries(steps)['gpu-tests']).toMatch(/^ok: 4 passed \(4\), on default: mesa\/software "llvmpipe/); // test/gpu-phases.test.ts, on the adapter checked
     // the summary: printed, saved, and handed to $OUT with the packed folder
     for (const line of ['GPU run results: llvmpipe', 'Dispatch: round trip', 'Copies at n=2^', 'Kernel vs pool-simd', 'Tune: best', 'Failures: none', 'Break-even vs loop']) {
       expect(run.stdout).toContain(line);

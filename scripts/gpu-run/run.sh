@@ -17,11 +17,11 @@
 #   CAKE_EXPECT_ADAPTER  nvidia (default), a part of the GPU's description, or lavapipe / swiftshader to measure a
 #                        software adapter on purpose
 #   CAKE_ADAPTER         passed as --adapter to every command (default: Dawn's choice, the high-performance one)
-#   CAKE_RUN_PRESET      device (default: sizes up to 2^28, a 150 s sweep), software (2-core machines with a
+#   CAKE_RUN_PRESET      device (default: sizes up to 2^28, a 120 s sweep), software (2-core machines with a
 #                        software GPU: up to 2^24, a 240 s sweep), quick (tests: tiny sizes, a 10 s sweep)
 #   CAKE_RESULTS         the results folder (default results/gpu-run-<preset>; emptied first)
 #   CAKE_BUNDLE          the bundle folder (default .gpu-run)
-#   CAKE_RUN_DEADLINE_S  skip the steps that would start after this many seconds (default 420)
+#   CAKE_RUN_DEADLINE_S  skip the steps that would start after this many seconds (default 400)
 #   CAKE_TEST_ADAPTERS   the adapters gpu-tests runs on (default: CAKE_ADAPTER, else Dawn's default, the one checked)
 #   OUT                  where the device machine collects files: results.tar.gz, summary.txt, run.log go there
 set -uo pipefail
@@ -31,12 +31,12 @@ expect=${CAKE_EXPECT_ADAPTER:-nvidia}
 preset=${CAKE_RUN_PRESET:-device}
 bundle=$(realpath -m "${CAKE_BUNDLE:-$root/.gpu-run}")
 results=$(realpath -m "${CAKE_RESULTS:-$root/results/gpu-run-$preset}")
-deadline=${CAKE_RUN_DEADLINE_S:-420}
+deadline=${CAKE_RUN_DEADLINE_S:-400}
 say() { echo "gpu-run: $*" >&2; }
 
 # test_files: vitest's filters (parts of a path): test/gpu- is every test/gpu-*.test.ts.
 case $preset in
-  device)   bench_args=(); large_sizes=2^24,2^26,2^28; sweep_args=(--sizes 2^10,2^12,2^14,2^16,2^18,2^20,2^22,2^24,2^26 --budget 150s)
+  device)   bench_args=(); large_sizes=2^24,2^26,2^28; sweep_args=(--sizes 2^10,2^12,2^14,2^16,2^18,2^20,2^22,2^24,2^26 --budget 120s)
             tune_args=(--n 2^24 --rounds light --strategy halving --budget 0.3); sweep_timeout=300; test_files=(test/gpu-) ;;
   software) bench_args=(); large_sizes=2^22,2^24; sweep_args=(--budget 240s)
             tune_args=(--n 2^20 --rounds light --strategy halving --budget 0.3); sweep_timeout=400; test_files=(test/gpu-) ;;
@@ -69,9 +69,12 @@ if [ -n "$(ls "$work/missing-lib")" ]; then
   export LD_LIBRARY_PATH=$work/missing-lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
   say "vulkan: using the bundle's $(ls "$work/missing-lib" | tr '\n' ' ')(this machine lacks them)"
 fi
-nvidia_icd=/usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json
-if [ -z "${VK_DRIVER_FILES:-}${VK_ICD_FILENAMES:-}" ] && [ -f "$nvidia_icd" ] && ! grep -qsl nvidia /usr/share/vulkan/icd.d/*.json /etc/vulkan/icd.d/*.json; then
-  export VK_DRIVER_FILES=$nvidia_icd VK_ICD_FILENAMES=$nvidia_icd
+if [ -d /usr/local/nvidia/lib64 ]; then # where the container toolkit mounts the driver's libraries
+  export LD_LIBRARY_PATH=${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}/usr/local/nvidia/lib64
+fi
+nvidia_icd=$(find /usr/local/nvidia -name 'nvidia_icd*.json' 2>/dev/null | head -1)
+if [ -z "${VK_DRIVER_FILES:-}${VK_ICD_FILENAMES:-}" ] && [ -n "$nvidia_icd" ] && ! grep -qsl nvidia /usr/share/vulkan/icd.d/*.json /etc/vulkan/icd.d/*.json; then
+  export VK_DRIVER_FILES=$nvidia_icd VK_ICD_FILENAMES=$nvidia_icd # the loader's new name and its old one
   say "vulkan: driver $nvidia_icd (outside the loader's search path)"
 fi
 
@@ -123,7 +126,7 @@ unpack_tree() {
 
 step info 60 "${cake[@]}" info
 if ! step probe 60 "${cake[@]}" bench --strategies gpu-resident --sizes 2^10 --runs 1 --min-time 0 --json "$results/probe.json" "${adapter_args[@]}"; then
-  say "stopping: the probe could not run the GPU; its log:"
+  say "stopping: the probe could not run the GPU (LD_LIBRARY_PATH=${LD_LIBRARY_PATH:-}, VK_DRIVER_FILES=${VK_DRIVER_FILES:-}); its log:"
   sed -n '/^== probe/,$p' "$results/run.log" | grep -v 'artificially reduced' >&2
   [ -n "${OUT:-}" ] && cp "$results/run.log" "$results/info.txt" "$OUT/" 2>/dev/null
   exit 3
@@ -146,8 +149,11 @@ elif ! unpack_tree; then
   failed=1
 else
   (cd "$work/tree" && NO_COLOR=1 CAKE_TEST_ADAPTERS=$test_adapters step gpu-tests 150 "$node" node_modules/vitest/vitest.mjs run "${test_files[@]}") || failed=1
+  # the status names the counts and the adapters the tests opened (test/gpu.ts logs each: "[gpu] NAME: vendor/...")
   counts=$(grep -E '^ *Tests +[0-9]' "$results/gpu-tests.txt" | sed 's/^ *Tests *//')
-  [ -n "$counts" ] && sed -i "s/^gpu-tests\t\([^\t]*\)/gpu-tests\t\1: $counts on $test_adapters/" "$results/steps.tsv"
+  opened=$(grep -o '^\[gpu\] .*' "$results/gpu-tests.txt" | sed 's/^\[gpu\] //' | sort -u | paste -sd ';')
+  awk -F '\t' -v OFS='\t' -v more="${counts:-no test count}, on ${opened:-$test_adapters}" '$1 == "gpu-tests" { $2 = $2 ": " more } 1' \
+    "$results/steps.tsv" >"$work/steps.tsv" && cp "$work/steps.tsv" "$results/steps.tsv"
 fi
 large=pool-simd,gpu,gpu-resident,minimal-gpu
 if grep -q '^  gpu-stream ' "$results/info.txt" && ! grep -q '^  gpu-stream  *unavailable' "$results/info.txt"; then

@@ -115,7 +115,7 @@ export function formatRunSummary(run: GpuRun): string {
   const environment = environmentOf(run);
   const lines = [`GPU run ${run.name}: ${adapterWords(environment)}; ${machineWords(environment)}`];
   const stepWords = (step: RunStep) => `${step.name} ${step.status}${/^(ok|failed|timed out)/.test(step.status) ? ` ${step.seconds.toFixed(0)} s` : ''}`;
-  lines.push(`Steps: ${run.steps.map(stepWords).join(' | ') || 'none recorded'}`);
+  lines.push(run.steps.length > 0 ? 'Steps:' : 'Steps: none recorded', ...run.steps.map((step) => `  ${stepWords(step)}`));
   const overheads = overheadsOf(run);
   if (overheads.length > 0) lines.push(`Dispatch: ${overheads.map((o) => `${o.name} ${us(o.medianUs)}`).join(', ')}`);
   const copies = copiesOf(run);
