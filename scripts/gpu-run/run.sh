@@ -27,6 +27,7 @@
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 started=$SECONDS
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) # other work on the machine makes figures noisy
 expect=${CAKE_EXPECT_ADAPTER:-nvidia}
 preset=${CAKE_RUN_PRESET:-device}
 bundle=$(realpath -m "${CAKE_BUNDLE:-$root/.gpu-run}")
@@ -167,7 +168,7 @@ step tune 90 "${cake[@]}" tune "${tune_args[@]}" "${adapter_args[@]}" --json "$r
 for cache in .cake/tune-*.json; do [ -f "$cache" ] && cp "$cache" "$results/"; done # the samples behind tune.json
 
 "$node" "$work/dist/node/gpu-run.js" summary "$results" >"$results/summary.txt" 2>>"$results/run.log" || failed=1
-echo "wall time: $((SECONDS - started)) s for the whole run (deadline $deadline s)" >>"$results/summary.txt"
+echo "wall time: $((SECONDS - started)) s for the whole run (deadline $deadline s); load average (1, 5, 15 min) at the start $load_at_start, at the end $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" >>"$results/summary.txt"
 cat "$results/summary.txt"
 if [ -n "${OUT:-}" ]; then
   tar -czf "$OUT/results.tar.gz" -C "$(dirname "$results")" "$(basename "$results")" && cp "$results/summary.txt" "$results/run.log" "$OUT/"
