@@ -107,7 +107,7 @@ const times = (ratio: number) => `${ratio >= 10 ? ratio.toFixed(0) : ratio.toPre
 const us = (value: number) => `${value >= 10 ? value.toFixed(0) : value.toFixed(1)} us`;
 
 function tuneWords(tune: TuneReport): string {
-  return `best ${tune.best.shape} at n=${formatSize(tune.slices)} ${roundsLabel(tune.rounds)}: ${times(tune.speedupOverDefault)} faster than eat.wgsl at 64 (${tune.strategy}, ${tune.evaluations} of ${tune.spaceSize} shapes)`;
+  return `best ${tune.best.shape} at n=${formatSize(tune.slices)} ${roundsLabel(tune.rounds)}: ${times(tune.speedupOverDefault)} faster than eat.wgsl at 64 (${tune.strategy}, ${Math.round(tune.evaluations)} evaluations of ${tune.spaceSize} shapes)`;
 }
 
 /** The run in a few lines: where, each step, dispatch, copies, kernel against pool-simd, tune, failures, the map. */
