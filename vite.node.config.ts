@@ -17,6 +17,7 @@ export default defineConfig({
         friend: 'bench/friend.ts',
         'piscina-friend': 'bench/piscina-friend.ts',
         'simd-interleave': 'bench/simd-interleave.ts',
+        'gpu-run': 'bench/gpu-run.ts', // scripts/gpu-run/run.sh's adapter check and summaries
       },
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunk-[name].js' },
     },

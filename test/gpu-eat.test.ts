@@ -113,7 +113,7 @@ describe.skipIf(isGpuSkipped).each(testAdapters)('on %s', (adapter) => {
   });
 });
 
-describe.skipIf(isGpuSkipped)('a cake too big for the device', () => {
+describe.skipIf(isGpuSkipped || !testAdapters.includes('swiftshader'))('a cake too big for the device', () => {
   // SwiftShader refuses allocations past its heap; lavapipe overcommits host memory lazily, so there the CLI's
   // host-memory check is the guard (bench/args.ts).
   it('gets one error with the numbers, on SwiftShader', async () => {

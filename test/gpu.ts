@@ -6,14 +6,21 @@ import { nodeHost } from '../bench/node-host.ts';
 import { openGpu, type Gpu } from '../src/gpu/device.ts';
 import type { Host } from '../src/host.ts';
 
-export const testAdapters = ['lavapipe', 'swiftshader'] as const;
+/**
+ * The adapters the GPU tests run on: lavapipe and SwiftShader, or those CAKE_TEST_ADAPTERS lists, as on a device
+ * machine: names as --adapter takes them (Dawn matches a real GPU's name case-sensitively: NVIDIA), or `default`
+ * for Dawn's own choice, the one scripts/gpu-run/run.sh has checked.
+ */
+export const testAdapters: readonly string[] = process.env.CAKE_TEST_ADAPTERS?.split(',').map((name) => name.trim()).filter(Boolean) ?? ['lavapipe', 'swiftshader'];
 export const isGpuSkipped = process.env.CAKE_SKIP_GPU === '1';
+/** What Dawn is asked for: `default` is no name at all. */
+const dawnName = (adapter: string) => (adapter === 'default' ? undefined : adapter);
 const installHint = 'Install one with: sudo bash scripts/setup-system.sh (or set CAKE_SKIP_GPU=1 to skip GPU tests on purpose).';
 const logged = new Set<string>();
 
 /** A Node host whose GPU is the named adapter; fails when the machine lacks it. */
 export async function hostWithAdapter(adapter: string): Promise<Host> {
-  const host = nodeHost({ adapter });
+  const host = nodeHost({ adapter: dawnName(adapter) });
   const found = await host.gpu!.requestAdapter();
   if (!found) throw new Error(`No ${adapter} WebGPU adapter on this machine. ${installHint}`);
   if (!logged.has(adapter)) {
@@ -29,7 +36,7 @@ export async function hostWithAdapter(adapter: string): Promise<Host> {
  */
 export async function withDevice<T>(adapter: string, fn: (gpu: Gpu) => Promise<T>, limits: 'adapter' | 'default' = 'adapter'): Promise<T> {
   await hostWithAdapter(adapter);
-  const gpu = await openGpu(dawnGpu(adapter), { limits });
+  const gpu = await openGpu(dawnGpu(dawnName(adapter)), { limits });
   try {
     gpu.device.pushErrorScope('validation');
     const result = await fn(gpu);

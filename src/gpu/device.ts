@@ -6,6 +6,8 @@ export interface AdapterSummary {
   vendor: string;
   architecture: string;
   description: string;
+  /** The adapter says it is a fallback: a software one (lavapipe and SwiftShader do), not the machine's GPU. */
+  isFallbackAdapter?: boolean;
 }
 
 /** The limits the eat kernel cares about; requested at the adapter's maximum. */
@@ -36,9 +38,10 @@ function assertAdapter(adapter: GPUAdapter | null): asserts adapter is GPUAdapte
 }
 
 export function summarize(adapter: GPUAdapter): AdapterSummary {
-  const { vendor, architecture, description, device } = adapter.info;
+  const { vendor, architecture, description, device, isFallbackAdapter } = adapter.info;
   const named = description || device || [vendor, architecture].filter(Boolean).join(' '); // browsers often leave description empty
-  return { vendor, architecture, description: named || 'unknown adapter' };
+  const fallback = typeof isFallbackAdapter === 'boolean' ? { isFallbackAdapter } : {}; // older browsers lack it
+  return { vendor, architecture, description: named || 'unknown adapter', ...fallback };
 }
 
 /**
