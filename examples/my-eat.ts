@@ -5,13 +5,14 @@
 export default {
   name: 'xorshift',
   element: 'u32',
-  summary: 'rounds of xorshift32: three shifts and three xors per slice and round',
+  summary: 'rounds of xorshift32 plus an add: three shifts, three xors and an add per slice and round',
   cpu(x: number, rounds: number): number {
     let s = (x ^ 0x9e3779b9) >>> 0;
     for (let round = 0; round < rounds; round++) {
       s ^= s << 13;
       s ^= s >>> 17;
       s ^= s << 5;
+      s = (s + 0x6d2b79f5) >>> 0; // an add: xor and shifts alone are linear, and a checksum (an xor) of them says little
     }
     return s >>> 0;
   },
@@ -22,6 +23,7 @@ fn eat(x: u32, rounds: u32) -> u32 {
     s ^= s << 13u;
     s ^= s >> 17u;
     s ^= s << 5u;
+    s += 0x6d2b79f5u;
   }
   return s;
 }

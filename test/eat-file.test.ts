@@ -111,7 +111,7 @@ describe('a bad eat file is one line and exit 2, before anything is measured', (
   it('refuses an unknown built-in name, listing the built-ins', () => {
     const result = cake('bench', '--eat', 'cheesecake');
     expect(result.status).toBe(2);
-    expect(result.stderr.trim()).toBe('cake: --eat: "cheesecake" is neither a built-in eat function (hash, stream, sine) nor a file (.js, .mjs or .ts). Example: --eat stream, or --eat ./examples/my-eat.ts');
+    expect(result.stderr.trim()).toBe('cake: --eat: "cheesecake" is neither a built-in eat function (hash, stream, sine, mandelbrot, lumpy) nor a file (.js, .mjs or .ts). Example: --eat stream, or --eat ./examples/my-eat.ts');
   });
 
   it.skipIf(isGpuSkipped)('names WGSL that does not compile at its own file, line and column', () => {

@@ -5,6 +5,7 @@ fn eat(x: u32, rounds: u32) -> u32 {
     s ^= s << 13u;
     s ^= s >> 17u;
     s ^= s << 5u;
+    s += 0x6d2b79f5u;
   }
   return s;
 }

@@ -23,7 +23,10 @@ export function ticketsFor(deal: Deal, friends: number, previous?: DealTicket): 
   return Array.from({ length: friends }, (_, friend) => ({ ...deal, friend, friends, next, ledger }));
 }
 
-/** Eats every chunk the ticket gives its friend with `eatRange`; returns how many. A failure names the chunk. */
+/**
+ * Eats every chunk the ticket gives its friend with `eatRange`; returns how many. A chunk whose eating throws stays
+ * marked -(friend + 1) in the ledger, so the pool names it in the failure (PoolStrategy's heldBy).
+ */
 export function eatTicket(ticket: DealTicket, eatRange: (from: number, to: number) => void): number {
   const { bounds, friend, friends, ledger } = ticket;
   const count = chunkCount(ticket);
@@ -33,11 +36,7 @@ export function eatTicket(ticket: DealTicket, eatRange: (from: number, to: numbe
     if (chunk >= count) return eaten;
     const before = Atomics.compareExchange(ledger, chunk, 0, -(friend + 1));
     if (before !== 0) throw new Error(`chunk ${chunk} was already taken by friend ${Math.abs(before) - 1}: a deal must give each chunk once`);
-    try {
-      eatRange(bounds[chunk]!, bounds[chunk + 1]!);
-    } catch (error) {
-      throw new Error(`chunk ${chunk} (slices ${bounds[chunk]}..${bounds[chunk + 1]! - 1}): ${error instanceof Error ? error.message : String(error)}`);
-    }
+    eatRange(bounds[chunk]!, bounds[chunk + 1]!); // a failure leaves the chunk marked as this friend's: the pool names it
     Atomics.store(ledger, chunk, friend + 1);
     eaten++;
   }

@@ -225,7 +225,7 @@ describe('the demo tells the story and finds the break-even', () => {
     expect(await screenshotColours(page, join(screenshots, 'demo-lessons-and-charts.png'))).toBeGreaterThan(20);
     expect(consoleErrors).toEqual([]);
     await page.close();
-  });
+  }, 180_000); // ten lessons then a sweep: about a minute alone, more on a busy machine
 });
 
 describe('tuning in the browser', () => {
