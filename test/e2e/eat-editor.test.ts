@@ -95,7 +95,7 @@ describe('?eat= picks a built-in with the rules of the other parameters', () => 
   it('?eat=nope: says what is allowed and an example, keeps hash and does not start', async () => {
     const { page } = await openPage(browser, `${url}${query}&eat=nope&run=1`);
     const state = await pageState(page);
-    expect(state.refused).toEqual(['?eat: unknown eat function "nope". Built in: hash, stream, sine (your own is written in the page\'s editor, not the address). Example: ?eat=stream']);
+    expect(state.refused).toEqual(['?eat: unknown eat function "nope". Built in: hash, stream, sine, mandelbrot, lumpy (your own is written in the page\'s editor, not the address). Example: ?eat=stream']);
     expect(state.report).toBeUndefined();
     expect(await page.locator('#eat-pick').inputValue()).toBe('hash');
     await page.close();
