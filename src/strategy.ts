@@ -5,7 +5,7 @@ import type { WaitPolicy } from './gpu/wait.ts';
 import type { Host } from './host.ts';
 import type { Schedule } from './pool/schedule.ts';
 import type { Timeline } from './timeline.ts';
-import type { EatTimeline } from './pool/timeline.ts';
+import type { EatTimeline } from './timeline.ts';
 
 /**
  * Named phases of one eating, in milliseconds. They add up to the wall time within the driver's tolerance;

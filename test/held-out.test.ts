@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { formatHeldOut } from '../src/format/explain.ts';
 import { explain } from '../src/record/explain.ts';
 import { heldOutAgreement, heldOutErrors } from '../src/record/held-out.ts';
-import { predictMs, type Costs } from '../src/record/model.ts';
+import { predictMs } from '../src/record/model.ts';
+import type { Costs } from '../src/record/explained.ts';
 import type { BenchRecord, BenchReport } from '../src/record/record.ts';
 import { syntheticRecord } from './records.ts';
 

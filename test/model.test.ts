@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { agreement, breakEvens, findMisfits, predictBreakEven } from '../src/record/break-even-model.ts';
 import { findBreakEven } from '../src/record/crossover.ts';
-import { fitCosts, fitModels, predictMs, type Costs } from '../src/record/model.ts';
+import { fitCosts, fitModels, predictMs } from '../src/record/model.ts';
+import type { Costs } from '../src/record/explained.ts';
 import type { BenchRecord } from '../src/record/record.ts';
 import { syntheticRecord } from './records.ts';
 

@@ -1,7 +1,8 @@
 // Words for why parallel pays: the machine's limits and each record's share of them (best and worst), the
 // model's break-even beside the measured one with one sentence each, and the records the model does not fit.
 import { heldOutAgreement } from '../record/held-out.ts';
-import { agreement, type BreakEvenEntry } from '../record/break-even-model.ts';
+import { agreement } from '../record/break-even-model.ts';
+import type { BreakEvenEntry } from '../record/explained.ts';
 import { formatSize } from '../record/crossover.ts';
 import type { BenchReport } from '../record/record.ts';
 import { roundsLabel } from './map.ts';

@@ -1,7 +1,8 @@
 // Predictions from a sweep's cached cost models: time per strategy at sizes and costs the machine did not
 // measure, with a range from the fit's own error, saying when it extrapolates past what was measured.
 import { formatSize } from '../record/crossover.ts';
-import { predictMs, type StrategyModel } from '../record/model.ts';
+import { predictMs } from '../record/model.ts';
+import type { StrategyModel } from '../record/explained.ts';
 import { roundsLabel } from './map.ts';
 
 export interface Prediction {

@@ -3,7 +3,7 @@
 import { checksum, hex } from '../cake.ts';
 import type { Cake } from '../eat.ts';
 import type { Host } from '../host.ts';
-import type { EatTimeline } from '../pool/timeline.ts';
+import type { EatTimeline } from '../timeline.ts';
 import type { EatOptions, Phases, StartupCost, StrategyEntry } from '../strategy.ts';
 import { closePhases } from './run.ts';
 import { expectedEaten, verifyEaten } from './verify.ts';

@@ -9,7 +9,7 @@ import { chunkCount, dealOf, ownedChunks, scheduleName, staticSchedule, type Dea
 import { ticketsFor, type DealTicket } from './take-chunks.ts';
 import { friendsTimeline, poolPhases, type ChunkServed } from './timeline.ts';
 import type { Timeline } from '../timeline.ts';
-import type { ChunkSpan, EatTimeline } from './timeline.ts';
+import type { ChunkSpan, EatTimeline } from '../timeline.ts';
 
 type ChunkEaten = Extract<FromFriend, { kind: 'chunk-eaten' }>;
 

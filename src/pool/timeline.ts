@@ -50,25 +50,3 @@ export function friendsTimeline(served: readonly ChunkServed[]): Timeline {
   return { kind: 'friends', rows: friends.map(rowOf), bars, clock: 'performance.timeOrigin + now on every thread (epoch ms, comparable across threads)' };
 }
 
-/**
- * One chunk's trip in one eating, in ms since eat() began (the caller's and the friends' clocks share the epoch):
- * posted to its friend (`sentMs`), eaten (`eatStartMs`..`eatEndMs`, the friend's own clock; absent where the friend
- * reports no start, as pool-slice's one-slice messages), and back in the caller's hands (`backMs`).
- */
-export interface ChunkSpan {
-  chunk: number;
-  friend: number;
-  from: number;
-  to: number;
-  sentMs: number;
-  eatStartMs?: number;
-  eatEndMs?: number;
-  backMs: number;
-}
-
-/** What a pool recorded of its last eating, for the demo's replay: when each friend arrived, and every chunk's trip. */
-export interface EatTimeline {
-  /** Per friend: ms from the first spawn to its ready reply (the start-up the friends cost). */
-  arrivalsMs: number[];
-  chunks: ChunkSpan[];
-}

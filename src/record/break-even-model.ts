@@ -1,33 +1,13 @@
 // Predicted break-even beside the measured one. Two straight lines in n: loop costs a + n c, a strategy A + n C
 // (c, C: cost per slice at these rounds, bytes and slice-rounds together). The strategy pays from
 // n* = (A - a) / (c - C): its extra fixed cost, repaid by what it saves per slice. Data only; words in format/.
-import { baselineStrategy, findCrossovers, type BreakEven } from './crossover.ts';
-import { predictMs, type StrategyModel } from './model.ts';
+import { baselineStrategy, findCrossovers } from './crossover.ts';
+import type { PredictedKind, BreakEvenEntry, Misfit } from './explained.ts';
+import { predictMs } from './model.ts';
+import type { StrategyModel } from './explained.ts';
 import type { BenchRecord } from './record.ts';
 
 /** 'from': pays from n*. 'always': cheaper fixed and per slice. 'never': dearer both. 'until': pays only below n*. */
-export type PredictedKind = 'from' | 'always' | 'never' | 'until';
-
-export interface BreakEvenEntry {
-  strategy: string;
-  rounds: number;
-  /** The measured break-even's kind, and its n* where it has one (the 'from' kind). */
-  measured: BreakEven['kind'];
-  measuredN?: number;
-  predicted: PredictedKind;
-  predictedN?: number;
-  /** The reason's numbers: each side's fixed cost per eating and cost per slice at these rounds. */
-  fixedMs: number;
-  loopFixedMs: number;
-  nsPerSlice: number;
-  loopNsPerSlice: number;
-  loopNsPerSliceRound: number;
-  /** Measured sizes bracket n* (a losing and a winning size on each side): the crossovers the target counts. */
-  isBracketed: boolean;
-  /** predictedN / measuredN, where both exist. */
-  ratio?: number;
-}
-
 /** Cost of one more slice at `rounds`, in ns. */
 export function nsPerSlice(model: StrategyModel, rounds: number): number {
   return model.bytesPerSlice * model.nsPerByte + rounds * model.nsPerSliceRound;
@@ -72,16 +52,6 @@ export function agreement(entries: readonly BreakEvenEntry[], factor = 1.5): { w
 }
 
 /** A record the model misses by more than `factor` (either way): something the model does not know (caches, say). */
-export interface Misfit {
-  strategy: string;
-  n: number;
-  rounds: number;
-  measuredMs: number;
-  predictedMs: number;
-  /** measured / predicted. */
-  ratio: number;
-}
-
 /** Records more than `factor` off their strategy's model: to look into, with the numbers. */
 export function findMisfits(records: readonly BenchRecord[], models: readonly StrategyModel[], factor = 2): Misfit[] {
   return records.flatMap((r) => {

@@ -2,25 +2,13 @@
 // largest cake, then asked for the cake it never saw; the error there is what `cake predict` can promise past the
 // measured sizes (issue 14's target: predicted medians within 25 % at sizes left out of the fit).
 import { fitCosts, predictMs, defaultBytesPerSlice } from './model.ts';
+import type { HeldOut } from './explained.ts';
 import type { BenchRecord } from './record.ts';
 
 /** Issue 14's target for a prediction at a size the fit did not see, in %. */
 export const heldOutTargetPercent = 25;
 /** Sizes a strategy needs for a held-out check: two to fit fixed and per-slice costs apart, and one left out. */
 const minSizes = 3;
-
-export interface HeldOut {
-  strategy: string;
-  /** The size left out of the fit (the strategy's largest), and the rounds of this record. */
-  n: number;
-  rounds: number;
-  predictedMs: number;
-  measuredMs: number;
-  /** (predicted - measured) / measured, in %: positive where the model guessed slower than it ran. */
-  errorPercent: number;
-  /** Records the fit without the left-out size used. */
-  fittedOn: number;
-}
 
 /** For each strategy with at least three sizes: its records at its largest size, predicted by a fit without them. */
 export function heldOutErrors(records: readonly BenchRecord[], bytesPerSlice = defaultBytesPerSlice): HeldOut[] {

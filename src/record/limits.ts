@@ -3,35 +3,10 @@
 // against the compute limit where it is compute-bound. Which one binds comes from the eat's declared operations
 // per slice-round and bytes per slice (src/eat.ts): its intensity, ops per byte, against the ridge of the two.
 import type { BenchRecord, BenchReport } from './record.ts';
+import type { ComputeLimit, Limits, PercentOfLimit } from './explained.ts';
 
 /** Who eats, as the registry says (src/strategy.ts StrategyFamily); the CLI passes its registry's answer. */
 export type FamilyOf = (strategy: string) => 'cpu' | 'simd' | 'pool' | 'gpu' | undefined;
-
-export interface ComputeLimit {
-  /** Slice-rounds per second, and the same in operations per second (when the eat declares its operations). */
-  sliceRoundsPerS: number;
-  opsPerS?: number;
-  /** The record that reached it. */
-  strategy: string;
-  n: number;
-  rounds: number;
-}
-
-export interface Limits {
-  /**
-   * Host memory, read + write, as a light eat moves it: memcpy reads and writes each byte once; a sweep also has
-   * all cores streaming at once, and the larger is the limit (`by` names it). GB/s per size.
-   */
-  memory?: { peakGbPerS: number; bySize: { n: number; gbPerS: number; by?: string }[]; measuredBy: string };
-  /** All cores: the fastest CPU-side record (the SIMD kernels where the eat has them) at its heaviest rounds. */
-  cpuCompute?: ComputeLimit & { measuredBy: string };
-  /** The GPU kernel's peak on this adapter: a GPU record's slice-rounds over its kernel phase, at its heaviest rounds. */
-  gpuCompute?: ComputeLimit & { measuredBy: string };
-}
-
-export type PercentOfLimit =
-  | { limit: 'memory' | 'cpu compute' | 'gpu compute'; percent: number; intensityOpsPerByte: number; achieved: number; ceiling: number; unit: 'GB/s' | 'Gop/s' }
-  | { limit: 'unknown intensity' };
 
 function computeLimit(records: readonly BenchRecord[], msOf: (r: BenchRecord) => number | undefined, ops: number | undefined): ComputeLimit | undefined {
   const heaviest = Math.max(...records.map((r) => r.rounds));

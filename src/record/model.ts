@@ -7,39 +7,10 @@
 // Costs are never negative, so the fit is non-negative least squares, solved exactly by trying each of the seven
 // subsets of the three costs and keeping the best fit whose costs are all >= 0 (exhaustive NNLS; cheap at 3).
 import type { BenchRecord } from './record.ts';
+import type { Costs, Fit, StrategyModel } from './explained.ts';
 
 /** Bytes one eating of one slice moves when the eat does not say (a u32 read and written). */
 export const defaultBytesPerSlice = 8;
-
-export interface Costs {
-  /** Paid once per eating whatever the cake: dispatch, messages, start of the friends' work. */
-  fixedMs: number;
-  /** Per byte moved (read and written, copies included): memory and copy routes. */
-  nsPerByte: number;
-  /** Per slice and round eaten: the eating itself, across all the strategy's lanes, friends or GPU threads. */
-  nsPerSliceRound: number;
-}
-
-export interface Fit extends Costs {
-  /** Records the fit used. */
-  points: number;
-  /** Root mean square of (predicted - measured) / measured, in %. */
-  rmsErrorPercent: number;
-  /** The largest |predicted - measured| / measured, in %. */
-  maxErrorPercent: number;
-}
-
-export interface StrategyModel extends Fit {
-  strategy: string;
-  bytesPerSlice: number;
-  /** Measured range: sizes and rounds the fit saw (a prediction outside them extrapolates). */
-  minN: number;
-  maxN: number;
-  minRounds: number;
-  maxRounds: number;
-  /** The same split per phase the strategy measured (unattributed left out). */
-  phases: Record<string, Fit>;
-}
 
 /** One observation: a cake of n slices eaten `rounds` rounds in `ms`. */
 export interface Point {

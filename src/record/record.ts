@@ -6,10 +6,10 @@ import type { AdapterSummary } from '../gpu/device.ts';
 import type { TimestampTrust } from '../gpu/timing.ts';
 import type { WaitPolicy } from '../gpu/wait.ts';
 import type { Timeline } from '../timeline.ts';
-import type { BreakEvenEntry, Misfit } from './break-even-model.ts';
-import type { HeldOut } from './held-out.ts';
-import type { Limits, PercentOfLimit } from './limits.ts';
-import type { StrategyModel } from './model.ts';
+import type { BreakEvenEntry, Misfit } from './explained.ts';
+import type { HeldOut } from './explained.ts';
+import type { Limits, PercentOfLimit } from './explained.ts';
+import type { StrategyModel } from './explained.ts';
 
 export const schema = 'parallel-cake/bench@1';
 

@@ -18,13 +18,7 @@ import { timelineChart, timelineRecords } from './timeline-chart.ts';
 import { busyIdleChart, busyIdleRecords } from './busy-idle-chart.ts';
 import { drawRoofline, rooflineDots } from './charts/roofline.ts';
 
-export interface Chart {
-  id: string;
-  title: string;
-  /** One sentence under the chart: what to look at. */
-  caption: string;
-  render(): (SVGSVGElement | HTMLElement)[];
-}
+import type { Chart } from './chart.ts';
 
 const width = 860; // px: fits a laptop screen and an A4 print
 

@@ -7,7 +7,7 @@ import type { BenchRecord, BenchReport } from '../record/record.ts';
 import { roundsLabel } from '../format/map.ts';
 import type { Palette } from './colours.ts';
 import { legend } from './legend.ts';
-import type { Chart } from './charts.ts';
+import type { Chart } from './chart.ts';
 
 const width = 860;
 
