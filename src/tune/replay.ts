@@ -1,6 +1,6 @@
 // Replay: run each search strategy many times (seeds) against a recorded exhaustive landscape, with no device,
-// and count the evaluations each needs before its best-so-far is within 5 % of the true best. This is the
-// measured answer to "how much of the space do you need?".
+// and count the evaluations each needs before its answer is within 5 % of the true best and stays there. This
+// is the measured answer to "how much of the space do you need?".
 import { quantile } from '../bench/stats.ts';
 import { medianOf } from './noise.ts';
 import { search, seededRandom, shuffle, type Point, type SearchStrategyName } from './search.ts';
@@ -15,13 +15,13 @@ export interface Landscape {
 export interface ReplayStats {
   strategy: SearchStrategyName;
   seeds: number;
-  /** Evaluations until the incumbent's true time is within `tolerance` of the best (median and p90 over seeds). */
+  /** Evaluations until the incumbent's true time is within `tolerance` of the best for good (median and p90 over seeds). */
   medianEvaluations: number;
   p90Evaluations: number;
   /** The same as shares of the space's legal points. */
   medianShare: number;
   p90Share: number;
-  /** Seeds that never got within tolerance (they count as the whole budget above). */
+  /** Seeds whose final answer was not within tolerance (they count as the whole budget above). */
   missed: number;
 }
 
@@ -40,6 +40,7 @@ export async function replay(strategy: SearchStrategyName, landscape: Landscape,
   if (points.length === 0) throw new Error('The recorded landscape has no points; run an exhaustive tune first.');
   const trueMs = samplesMs.map((samples) => medianOf(samples));
   const bestMs = Math.min(...trueMs);
+  const isWithin = (i: number) => i >= 0 && trueMs[i]! <= bestMs * (1 + options.tolerance);
   const budget = points.length;
   const reached: number[] = [];
   let missed = 0;
@@ -49,12 +50,12 @@ export async function replay(strategy: SearchStrategyName, landscape: Landscape,
     const orders = samplesMs.map((samples, point) => shuffle([...samples], seededRandom(seed * 7919 + point)));
     const measure = async (point: Point, k: number) => medianOf(orders[index.get(point.join(','))!]!.slice(0, Math.max(1, k)));
     const result = await search(strategy, { axisSizes, legal: points }, measure, { budget, fullSamples: options.fullSamples, random });
-    const hit = result.steps.find((step) => trueMs[step.incumbent]! <= bestMs * (1 + options.tolerance));
-    if (hit) reached.push(hit.spent);
-    else {
+    // the first step after the last one whose incumbent was not within tolerance: where a budget may stop
+    const lastOff = result.steps.findLastIndex((step) => !isWithin(step.incumbent));
+    if (!isWithin(result.best) || lastOff === result.steps.length - 1) {
       missed++;
       reached.push(budget);
-    }
+    } else reached.push(result.steps[lastOff + 1]!.spent);
   }
   reached.sort((a, b) => a - b);
   const medianEvaluations = quantile(reached, 0.5);

@@ -33,14 +33,14 @@ export function formatTune(report: TuneReport): string {
 export function formatReplay(stats: ReplayStats[], spaceSize: number, tolerance: number, fullSamples: number): string {
   const within = `${tolerance * 100} %`;
   const lines = [
-    `replay: evaluations until the best-so-far is within ${within} of the exhaustive best (space: ${spaceSize} legal shapes, ${stats[0]?.seeds ?? 0} seeds each)`,
+    `replay: evaluations until the best-so-far is within ${within} of the exhaustive best and stays there (space: ${spaceSize} legal shapes, ${stats[0]?.seeds ?? 0} seeds each)`,
     ['strategy'.padEnd(12), 'median'.padStart(8), 'share'.padStart(8), 'p90'.padStart(8), 'share'.padStart(8), 'missed'.padStart(8)].join(' '),
     ...stats.map((s) =>
       [s.strategy.padEnd(12), s.medianEvaluations.toFixed(1).padStart(8), `${(s.medianShare * 100).toFixed(1)}%`.padStart(8), s.p90Evaluations.toFixed(1).padStart(8), `${(s.p90Share * 100).toFixed(1)}%`.padStart(8), String(s.missed).padStart(8)].join(' '),
     ),
     // Every strategy may spend the whole space in a replay, so a miss (even exhaustive's) is noise, not budget:
     // test/tune-replay.test.ts shows a resampled leader's lucky samples fooling a search that sees only a few.
-    `missed: seeds whose best-so-far never came within ${within}, though each strategy may spend all ${spaceSize} shapes (a miss counts as ${spaceSize} above).`,
+    `missed: seeds whose final answer was not within ${within}, though each strategy may spend all ${spaceSize} shapes (a miss counts as ${spaceSize} above).`,
     `That is noise, not budget: a search ranks shapes by the median of up to ${fullSamples} of their samples; the best is judged by all the cache recorded (leaders have more).`,
   ];
   return lines.join('\n');
