@@ -69,8 +69,8 @@ export async function tune(argv: string[]): Promise<number> {
         progress(`replaying ${strategy} over ${args.seeds} seeds`);
         stats.push(await replay(strategy, landscape, options));
       }
-      process.stdout.write(formatReplay(stats, landscape.points.length, options.tolerance, options.fullSamples) + '\n');
-      if (args.json) writeFileSync(args.json, JSON.stringify({ format: 'parallel-cake/tune-replay@1', adapter: gpu.adapterSummary.description, runtime, slices: args.slices, rounds: args.rounds, spaceSize: landscape.points.length, tolerance: options.tolerance, stats }, null, 2) + '\n');
+      process.stdout.write(formatReplay(stats, { ...options, spaceSize: landscape.points.length }) + '\n');
+      if (args.json) writeFileSync(args.json, JSON.stringify({ format: 'parallel-cake/tune-replay@1', adapter: gpu.adapterSummary.description, runtime, slices: args.slices, rounds: args.rounds, spaceSize: landscape.points.length, tolerance: options.tolerance, confirmSamples: options.confirmSamples, stats }, null, 2) + '\n');
       return 0;
     }
     progress(`${args.strategy} on ${gpu.adapterSummary.description}, n=${args.slices} rounds=${args.rounds}, cache ${cachePath}`);
