@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { openGpu } from '../src/gpu/device.ts';
 import { TuneCache } from '../src/tune/cache.ts';
-import { defaultReplay, replay } from '../src/tune/replay.ts';
+import { defaultReplay, landscapeFlatness, replay } from '../src/tune/replay.ts';
 import { formatReplay, formatTune } from '../src/tune/report.ts';
 import { searchStrategyNames } from '../src/tune/search.ts';
 import { buildSpace } from '../src/tune/space.ts';
@@ -69,8 +69,9 @@ export async function tune(argv: string[]): Promise<number> {
         progress(`replaying ${strategy} over ${args.seeds} seeds`);
         stats.push(await replay(strategy, landscape, options));
       }
-      process.stdout.write(formatReplay(stats, { ...options, spaceSize: landscape.points.length }) + '\n');
-      if (args.json) writeFileSync(args.json, JSON.stringify({ format: 'parallel-cake/tune-replay@1', adapter: gpu.adapterSummary.description, runtime, slices: args.slices, rounds: args.rounds, spaceSize: landscape.points.length, tolerance: options.tolerance, confirmSamples: options.confirmSamples, stats }, null, 2) + '\n');
+      const flatness = landscapeFlatness(landscape, options.fullSamples);
+      process.stdout.write(formatReplay(stats, { ...options, spaceSize: landscape.points.length, flatness }) + '\n');
+      if (args.json) writeFileSync(args.json, JSON.stringify({ format: 'parallel-cake/tune-replay@1', adapter: gpu.adapterSummary.description, runtime, slices: args.slices, rounds: args.rounds, spaceSize: landscape.points.length, tolerance: options.tolerance, confirmSamples: options.confirmSamples, flatness, stats }, null, 2) + '\n');
       return 0;
     }
     progress(`${args.strategy} on ${gpu.adapterSummary.description}, n=${args.slices} rounds=${args.rounds}, cache ${cachePath}`);

@@ -1,7 +1,7 @@
 // Replay: strategies run many seeds against recorded exhaustive landscapes with no device.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { replay, replayBudgetShare, type Landscape } from '../src/tune/replay.ts';
+import { landscapeFlatness, replay, replayBudgetShare, type Landscape } from '../src/tune/replay.ts';
 import { formatReplay } from '../src/tune/report.ts';
 import { searchStrategyNames, smartStrategyNames } from '../src/tune/search.ts';
 import { axisNames, buildSpace, parseShapeKey, type ShapeLimits } from '../src/tune/space.ts';
@@ -89,13 +89,19 @@ describe('replay', () => {
     expect((await replay('exhaustive', quietShapes, noisyOptions)).missed).toBe(0); // every shape seen with all its samples
   });
 
-  it('the replay table explains missed and the confirmation', async () => {
+  it('the replay table explains missed, the confirmation, and a landscape flatter than the noise', async () => {
     const noisyOptions = { ...options, seeds: 20, fullSamples: 5, confirmSamples: 20 };
     const stats = await replay('hill', noisy, noisyOptions);
-    const text = formatReplay([stats], { ...noisyOptions, spaceSize: noisy.points.length });
+    const flatness = landscapeFlatness(noisy, 5);
+    const text = formatReplay([stats], { ...noisyOptions, spaceSize: noisy.points.length, flatness });
     expect(text).toMatch(/^replay: evaluations until the leader is within 5 % of the exhaustive best and stays there \(space: 320 legal shapes, 20 seeds each, leaders confirmed with 20 samples\)$/m);
     expect(text).toMatch(/^missed: seeds whose final answer was not within 5 %, though each strategy may spend 640 evaluations \(a miss counts as 640 above\)\.$/m);
     expect(text).toMatch(/^A search ranks shapes by the median of 5 of their samples; a leader is re-measured with 20 before it stays best, and those evaluations count\./m);
+    // measured on this fixture: a median of 5 samples wanders +-29 %, and 27 shapes lie within 29 % of the best
+    expect(text).toMatch(/^landscape flatter than the noise: 27 shapes within 29 % of the best, and a median of 5 samples wanders \+-29 % here \(p10-p90 of draws from the 10 shapes with 10\+ samples\); a 5 % verdict is finer than these samples can tell\.$/m);
+    const quietText = formatReplay([await replay('hill', quiet, { ...options, seeds: 20 })], { ...options, spaceSize: 60, flatness: landscapeFlatness(quiet, 3) });
+    expect(quietText).not.toMatch(/flatter than the noise/); // a median of 3 wanders +-4 % there: 5 % can be told
+    expect(landscapeFlatness(quiet, 3)!.noise).toBeLessThan(0.05);
   });
 
   it('refuses an empty landscape', async () => {

@@ -2,7 +2,7 @@
 // and count the evaluations each needs before its answer is within 5 % of the true best and stays there. This
 // is the measured answer to "how much of the space do you need?".
 import { quantile } from '../bench/stats.ts';
-import { medianOf } from './noise.ts';
+import { flatnessOf, medianOf, type Flatness } from './noise.ts';
 import { search, seededRandom, shuffle, type Point, type SearchStrategyName } from './search.ts';
 
 /** Every legal point of a space with all its recorded samples (ms). */
@@ -83,3 +83,7 @@ export async function replay(strategy: SearchStrategyName, landscape: Landscape,
   };
 }
 
+/** How much a full evaluation's median wanders on this landscape (noise.ts), for the replay table's note. */
+export function landscapeFlatness(landscape: Landscape, fullSamples: number): Flatness | undefined {
+  return flatnessOf(landscape.samplesMs, fullSamples, seededRandom(1));
+}

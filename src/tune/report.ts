@@ -1,5 +1,6 @@
 // Text for `cake tune`: the leaders with their ratios and whether noise separates them, the default and the
 // worst shape, a text heat map (workgroup size x slices per invocation), and the replay table.
+import type { Flatness } from './noise.ts';
 import type { ReplayStats } from './replay.ts';
 import type { RankedShape, TuneReport } from './tune.ts';
 
@@ -35,12 +36,14 @@ export interface ReplayContext {
   tolerance: number;
   fullSamples: number;
   confirmSamples: number;
+  /** How much a full evaluation's median wanders on the landscape (noise.ts); undefined when no shape was resampled. */
+  flatness?: Flatness;
 }
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 export function formatReplay(stats: ReplayStats[], context: ReplayContext): string {
-  const { spaceSize, tolerance, fullSamples, confirmSamples } = context;
+  const { spaceSize, tolerance, fullSamples, confirmSamples, flatness } = context;
   const within = `${tolerance * 100} %`;
   const budget = stats[0]?.budget ?? spaceSize;
   const confirming = confirmSamples > fullSamples ? `leaders confirmed with ${confirmSamples} samples` : 'no confirmation';
@@ -54,5 +57,16 @@ export function formatReplay(stats: ReplayStats[], context: ReplayContext): stri
     // Every strategy may spend more than the space, so a miss (even exhaustive's) is noise, not budget.
     `A search ranks shapes by the median of ${fullSamples} of their samples; ${confirmSamples > fullSamples ? `a leader is re-measured with ${confirmSamples} before it stays best, and those evaluations count` : 'its leaders are never re-measured, so a lucky median can stay best'}. The best is judged by all the samples the cache recorded (leaders have more).`,
   ];
+  if (flatness && isFlatterThan(flatness, tolerance)) {
+    const wander = `${Math.round(flatness.noise * 100)} %`;
+    lines.push(
+      `landscape flatter than the noise: ${flatness.withinNoise} shapes within ${wander} of the best, and a median of ${fullSamples} samples wanders +-${wander} here (p10-p90 of draws from the ${flatness.shapesSampled} shapes with ${2 * fullSamples}+ samples); a ${within} verdict is finer than these samples can tell.`,
+    );
+  }
   return lines.join('\n');
+}
+
+/** More than one shape within the noise of the best, and the noise wider than the tolerance. */
+export function isFlatterThan(flatness: Flatness, tolerance: number): boolean {
+  return flatness.noise > tolerance && flatness.withinNoise > 1;
 }
