@@ -19,7 +19,7 @@ export const tuneUsage = `usage: cake tune [options]
   --adapter lavapipe|swiftshader|NAME (default: Dawn's)   --n 2^20 (slices, one size)
   --rounds light|medium|heavy|N (default light)   --strategy ${searchStrategyNames.join('|')} (default exhaustive)
   --budget SHARE (of the space, default 1; 0.3 for hill and halving; exhaustive measures every shape: only 1)
-  --samples N (per evaluation, default 5)   --max-samples N (to separate leaders, default 20)   --seed N (default 1)
+  --samples N (per evaluation, default 5)   --max-samples N (to confirm and separate leaders, default 20)   --seed N (default 1)
   --workgroup-sizes 32,64,128 (narrow that axis, up to the adapter's maxComputeInvocationsPerWorkgroup)
   --cache FILE (default .cake/tune-<adapter>.json, named after the adapter opened: lavapipe, swiftshader, ...)
   --json FILE   --replay: replay every strategy (or only the --strategy given) over the cached exhaustive
@@ -63,7 +63,7 @@ export async function tune(argv: string[]): Promise<number> {
         const has = held.length > 0 ? ` It holds tunings for: ${held.join('; ')} (a replay needs every shape measured).` : '';
         throw new Error(`${cachePath} has no exhaustive landscape for n=${args.slices} rounds=${args.rounds} on ${gpu.adapterSummary.description}.${has} Run cake tune --strategy exhaustive --n ${args.slices} --rounds ${args.rounds} first, or replay with the --n and --rounds of an exhaustive tune.`);
       }
-      const options = { ...defaultReplay, seeds: args.seeds, fullSamples: args.fullSamples };
+      const options = { ...defaultReplay, seeds: args.seeds, fullSamples: args.fullSamples, confirmSamples: args.maxSamples };
       const stats = [];
       for (const strategy of args.replayStrategies) {
         progress(`replaying ${strategy} over ${args.seeds} seeds`);
