@@ -35,7 +35,6 @@ const example = (option: string) => `Example: cake tune ${examples[option]}`;
 const notForReplay: Record<string, string> = {
   '--budget': 'a replay gives every strategy the whole space and counts what it needs',
   '--seed': 'a replay runs seeds 1..N, set by --seeds',
-  '--max-samples': 'a replay separates no leaders',
 };
 
 /** What the search itself takes (src/tune/tune.ts), plus what the CLI does around it. */

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { openGpu } from '../src/gpu/device.ts';
 import { TuneCache } from '../src/tune/cache.ts';
-import { defaultReplay, replay } from '../src/tune/replay.ts';
+import { defaultReplay, landscapeFlatness, replay } from '../src/tune/replay.ts';
 import { formatReplay, formatTune } from '../src/tune/report.ts';
 import { searchStrategyNames } from '../src/tune/search.ts';
 import { buildSpace } from '../src/tune/space.ts';
@@ -22,7 +22,7 @@ export const tuneUsage = `usage: cake tune [options]
   --eat NAME|FILE (default hash: the eat function whose kernel is tuned; see cake bench --help)
   --rounds light|medium|heavy|N (default light)   --strategy ${searchStrategyNames.join('|')} (default exhaustive)
   --budget SHARE (of the space, default 1; 0.3 for hill and halving; exhaustive measures every shape: only 1)
-  --samples N (per evaluation, default 5)   --max-samples N (to separate leaders, default 20)   --seed N (default 1)
+  --samples N (per evaluation, default 5)   --max-samples N (to confirm and separate leaders, default 20)   --seed N (default 1)
   --workgroup-sizes 32,64,128 (narrow that axis, up to the adapter's maxComputeInvocationsPerWorkgroup)
   --cache FILE (default .cake/tune-<adapter>.json, named after the adapter opened: lavapipe, swiftshader, ...)
   --json FILE   --replay: replay every strategy (or only the --strategy given) over the cached exhaustive
@@ -69,14 +69,15 @@ export async function tune(argv: string[]): Promise<number> {
         const has = held.length > 0 ? ` It holds tunings for: ${held.join('; ')} (a replay needs every shape measured).` : '';
         throw new Error(`${cachePath} has no exhaustive landscape of ${eat.name} for n=${args.slices} rounds=${args.rounds} on ${gpu.adapterSummary.description}.${has} Run cake tune --eat ${eat.name} --strategy exhaustive --n ${args.slices} --rounds ${args.rounds} first, or replay with the --n and --rounds of an exhaustive tune.`);
       }
-      const options = { ...defaultReplay, seeds: args.seeds, fullSamples: args.fullSamples };
+      const options = { ...defaultReplay, seeds: args.seeds, fullSamples: args.fullSamples, confirmSamples: args.maxSamples };
       const stats = [];
       for (const strategy of args.replayStrategies) {
         progress(`replaying ${strategy} over ${args.seeds} seeds`);
         stats.push(await replay(strategy, landscape, options));
       }
-      process.stdout.write(formatReplay(stats, landscape.points.length, options.tolerance, options.fullSamples) + '\n');
-      if (args.json) writeFileSync(args.json, JSON.stringify({ format: 'parallel-cake/tune-replay@1', adapter: gpu.adapterSummary.description, runtime, slices: args.slices, rounds: args.rounds, spaceSize: landscape.points.length, tolerance: options.tolerance, stats }, null, 2) + '\n');
+      const flatness = landscapeFlatness(landscape, options.fullSamples);
+      process.stdout.write(formatReplay(stats, { ...options, spaceSize: landscape.points.length, flatness }) + '\n');
+      if (args.json) writeFileSync(args.json, JSON.stringify({ format: 'parallel-cake/tune-replay@1', adapter: gpu.adapterSummary.description, runtime, slices: args.slices, rounds: args.rounds, spaceSize: landscape.points.length, tolerance: options.tolerance, confirmSamples: options.confirmSamples, flatness, stats }, null, 2) + '\n');
       return 0;
     }
     progress(`${args.strategy} of ${eat.name} on ${gpu.adapterSummary.description}, n=${args.slices} rounds=${args.rounds}, cache ${cachePath}`);

@@ -34,7 +34,6 @@ describe('cake tune', () => {
     [['--seeds', '5'], /^cake: --seeds applies to --replay only \(a tune runs one search, seeded by --seed\)\. Example: cake tune --replay --seeds 200$/],
     [['--replay', '--budget', '0.3'], /^cake: --budget does not apply to --replay: a replay gives every strategy the whole space and counts what it needs\. Example: cake tune --replay/],
     [['--replay', '--seed', '7'], /^cake: --seed does not apply to --replay: a replay runs seeds 1\.\.N, set by --seeds\./],
-    [['--replay', '--max-samples', '20'], /^cake: --max-samples does not apply to --replay: a replay separates no leaders\./],
     [['--bogus'], /^cake: tune: unknown option "--bogus"\. Options: --adapter, .*--replay\. Example:/],
     [['--cache'], /^cake: tune: --cache needs a value\. Example: cake tune --cache \.cake\/tune-lavapipe\.json$/],
     [['--n'], /^cake: tune: --n needs a value\. Example: cake tune --n 2\^20$/],
@@ -106,12 +105,14 @@ describe('cake tune', () => {
     expect(report.verifiedShapes).toBe(report.spaceSize);
     expect(Number(total)).toBe(report.spaceSize); // exhaustive: the budget is the whole space
     expect(tuned.stderr).toContain(`cake tune: [${total}/${total}] `);
-    const replayed = cake(...common, '--replay', '--seeds', '20', '--json', join(dir, 'replay.json'));
+    const replayed = cake(...common, '--replay', '--seeds', '20', '--max-samples', '6', '--json', join(dir, 'replay.json'));
     expect(replayed.status).toBe(0);
+    expect(replayed.stdout).toMatch(/^replay: .*, 20 seeds each, leaders confirmed with 6 samples\)$/m); // --max-samples confirms, as in a tune
     expect(replayed.stdout).toMatch(/^hill\s+[\d.]+\s+[\d.]+%/m);
-    expect(replayed.stdout).toMatch(/^missed: seeds whose best-so-far never came within 5 %/m);
+    expect(replayed.stdout).toMatch(/^missed: seeds whose final answer was not within 5 %/m);
     const replay = JSON.parse(readFileSync(join(dir, 'replay.json'), 'utf8'));
     expect(replay.stats.map((s: { strategy: string }) => s.strategy)).toEqual(['exhaustive', 'random', 'hill', 'halving']);
+    expect(replay.confirmSamples).toBe(6);
     const hillOnly = cake(...common, '--replay', '--strategy', 'hill', '--seeds', '20', '--json', join(dir, 'replay-hill.json'));
     expect(hillOnly.status).toBe(0);
     expect(hillOnly.stdout).not.toMatch(/^(exhaustive|random|halving) /m);

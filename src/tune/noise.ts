@@ -32,3 +32,44 @@ export function isDistinguishable(a: readonly number[], b: readonly number[]): b
   if (sigma === 0) return false;
   return Math.abs(u - (n1 * n2) / 2) / sigma > zFor95;
 }
+
+export interface Flatness {
+  /** Half the p10-p90 width of a full evaluation's median, relative to the shape's median over all its samples. */
+  noise: number;
+  /** Shapes with at least two evaluations' samples, whose medians of fullSamples draws measured the noise. */
+  shapesSampled: number;
+  /** Shapes whose median is within `noise` of the best median (the best included). */
+  withinNoise: number;
+}
+
+const draws = 200; // medians drawn per resampled shape: enough for a stable p10 and p90
+
+/**
+ * How much a full evaluation's median wanders on this landscape, measured on the shapes that hold at least two
+ * evaluations' samples (the leaders a tune resampled): medians of `fullSamples` samples drawn without
+ * replacement, 200 per shape, in a seeded order. Undefined when no shape has that many samples.
+ */
+export function flatnessOf(samplesMs: readonly (readonly number[])[], fullSamples: number, random: () => number): Flatness | undefined {
+  const widths: number[] = [];
+  for (const samples of samplesMs) {
+    if (samples.length < 2 * fullSamples) continue;
+    const medians: number[] = [];
+    for (let d = 0; d < draws; d++) medians.push(medianOf(drawWithout(samples, fullSamples, random)));
+    medians.sort((a, b) => a - b);
+    widths.push((quantile(medians, 0.9) - quantile(medians, 0.1)) / 2 / medianOf(samples));
+  }
+  if (widths.length === 0) return undefined;
+  const noise = medianOf(widths);
+  const medians = samplesMs.map((samples) => medianOf(samples));
+  const bestMs = Math.min(...medians);
+  return { noise, shapesSampled: widths.length, withinNoise: medians.filter((ms) => ms <= bestMs * (1 + noise)).length };
+}
+
+function drawWithout(samples: readonly number[], count: number, random: () => number): number[] {
+  const pool = [...samples];
+  for (let i = 0; i < count; i++) {
+    const j = i + Math.floor(random() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return pool.slice(0, count);
+}

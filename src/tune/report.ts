@@ -1,5 +1,6 @@
 // Text for `cake tune`: the leaders with their ratios and whether noise separates them, the default and the
 // worst shape, a text heat map (workgroup size x slices per invocation), and the replay table.
+import type { Flatness } from './noise.ts';
 import type { ReplayStats } from './replay.ts';
 import type { RankedShape, TuneReport } from './tune.ts';
 
@@ -30,18 +31,42 @@ export function formatTune(report: TuneReport): string {
   return lines.join('\n');
 }
 
-export function formatReplay(stats: ReplayStats[], spaceSize: number, tolerance: number, fullSamples: number): string {
+export interface ReplayContext {
+  spaceSize: number;
+  tolerance: number;
+  fullSamples: number;
+  confirmSamples: number;
+  /** How much a full evaluation's median wanders on the landscape (noise.ts); undefined when no shape was resampled. */
+  flatness?: Flatness;
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+export function formatReplay(stats: ReplayStats[], context: ReplayContext): string {
+  const { spaceSize, tolerance, fullSamples, confirmSamples, flatness } = context;
   const within = `${tolerance * 100} %`;
+  const budget = stats[0]?.budget ?? spaceSize;
+  const confirming = confirmSamples > fullSamples ? `leaders confirmed with ${confirmSamples} samples` : 'no confirmation';
   const lines = [
-    `replay: evaluations until the best-so-far is within ${within} of the exhaustive best (space: ${spaceSize} legal shapes, ${stats[0]?.seeds ?? 0} seeds each)`,
+    `replay: evaluations until the leader is within ${within} of the exhaustive best and stays there (space: ${spaceSize} legal shapes, ${stats[0]?.seeds ?? 0} seeds each, ${confirming})`,
     ['strategy'.padEnd(12), 'median'.padStart(8), 'share'.padStart(8), 'p90'.padStart(8), 'share'.padStart(8), 'missed'.padStart(8)].join(' '),
     ...stats.map((s) =>
-      [s.strategy.padEnd(12), s.medianEvaluations.toFixed(1).padStart(8), `${(s.medianShare * 100).toFixed(1)}%`.padStart(8), s.p90Evaluations.toFixed(1).padStart(8), `${(s.p90Share * 100).toFixed(1)}%`.padStart(8), String(s.missed).padStart(8)].join(' '),
+      [s.strategy.padEnd(12), s.medianEvaluations.toFixed(1).padStart(8), percent(s.medianShare).padStart(8), s.p90Evaluations.toFixed(1).padStart(8), percent(s.p90Share).padStart(8), String(s.missed).padStart(8)].join(' '),
     ),
-    // Every strategy may spend the whole space in a replay, so a miss (even exhaustive's) is noise, not budget:
-    // test/tune-replay.test.ts shows a resampled leader's lucky samples fooling a search that sees only a few.
-    `missed: seeds whose best-so-far never came within ${within}, though each strategy may spend all ${spaceSize} shapes (a miss counts as ${spaceSize} above).`,
-    `That is noise, not budget: a search ranks shapes by the median of up to ${fullSamples} of their samples; the best is judged by all the cache recorded (leaders have more).`,
+    `missed: seeds whose final answer was not within ${within}, though each strategy may spend ${budget} evaluations (a miss counts as ${budget} above).`,
+    // Every strategy may spend more than the space, so a miss (even exhaustive's) is noise, not budget.
+    `A search ranks shapes by the median of ${fullSamples} of their samples; ${confirmSamples > fullSamples ? `a leader is re-measured with ${confirmSamples} before it stays best, and those evaluations count` : 'its leaders are never re-measured, so a lucky median can stay best'}. The best is judged by all the samples the cache recorded (leaders have more).`,
   ];
+  if (flatness && isFlatterThan(flatness, tolerance)) {
+    const wander = `${Math.round(flatness.noise * 100)} %`;
+    lines.push(
+      `landscape flatter than the noise: ${flatness.withinNoise} shapes within ${wander} of the best, and a median of ${fullSamples} samples wanders +-${wander} here (p10-p90 of draws from the ${flatness.shapesSampled} shapes with ${2 * fullSamples}+ samples); a ${within} verdict is finer than these samples can tell.`,
+    );
+  }
   return lines.join('\n');
+}
+
+/** More than one shape within the noise of the best, and the noise wider than the tolerance. */
+export function isFlatterThan(flatness: Flatness, tolerance: number): boolean {
+  return flatness.noise > tolerance && flatness.withinNoise > 1;
 }

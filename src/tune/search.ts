@@ -1,6 +1,10 @@
-// Search strategies over a space of points that never touch a device: they ask measure(point, samples) for a
-// median time and pay in evaluations (one evaluation = one point at full samples; fewer samples cost less).
+// Search strategies over a space of points that never touch a device: they ask measure(point, samples) for
+// samples and pay in evaluations (one evaluation = one point at full samples; fewer samples cost less). The walks
+// choose what to measure; the evaluator (evaluator.ts) keeps the books and confirms leaders before they stay best.
 // The same code runs a real tune (the runner measures on the GPU) and a replay (recorded samples).
+import { BudgetSpent, Evaluator, shuffle } from './evaluator.ts';
+
+export { shuffle };
 
 /** A point is one value index per axis. */
 export type Point = readonly number[];
@@ -12,14 +16,16 @@ export interface SearchSpace {
   legal: readonly Point[];
 }
 
-/** Median ms of the first `samples` samples of `point` (more samples of the same point cost only the new ones). */
-export type Measure = (point: Point, samples: number) => Promise<number>;
+/** The first `samples` samples (ms) of `point` (asking again for more costs only the new ones). */
+export type Measure = (point: Point, samples: number) => Promise<readonly number[]>;
 
 export interface SearchOptions {
   /** Most evaluations to spend. */
   budget: number;
   /** Samples in one full evaluation. */
   fullSamples: number;
+  /** Samples a leader gets when it is confirmed (evaluator.ts); fullSamples or fewer turns confirmation off. */
+  confirmSamples: number;
   /** Uniform in [0, 1); seeded by the caller so a search can be replayed. */
   random: () => number;
 }
@@ -27,7 +33,7 @@ export interface SearchOptions {
 export interface Step {
   /** Evaluations spent so far, including this step. */
   spent: number;
-  /** Index into space.legal of the best point so far (lowest estimate). */
+  /** Index into space.legal of the leader so far (-1 before the first point is fully measured). */
   incumbent: number;
   incumbentMs: number;
 }
@@ -39,95 +45,42 @@ export interface SearchResult {
   steps: Step[];
 }
 
-export const pointKey = (point: Point) => point.join(',');
-
-class BudgetSpent extends Error {}
-
-/** Counts evaluations, remembers estimates, tracks the incumbent; throws BudgetSpent when the budget is gone. */
-class Evaluator {
-  private readonly index = new Map<string, number>();
-  private readonly taken = new Map<number, number>();
-  readonly estimates = new Map<number, number>();
-  spent = 0;
-  incumbent = -1;
-  incumbentMs = Infinity;
-  readonly steps: Step[] = [];
-
-  constructor(
-    readonly space: SearchSpace,
-    private readonly measure: Measure,
-    readonly options: SearchOptions,
-  ) {
-    space.legal.forEach((point, i) => this.index.set(pointKey(point), i));
-  }
-
-  indexOf(point: Point): number | undefined {
-    return this.index.get(pointKey(point));
-  }
-
-  isMeasured(i: number): boolean {
-    return this.estimates.has(i);
-  }
-
-  /** The point's estimate from `samples` samples (default: a full evaluation). */
-  async estimate(i: number, samples = this.options.fullSamples): Promise<number> {
-    const taken = this.taken.get(i) ?? 0;
-    if (samples <= taken) return this.estimates.get(i)!;
-    const cost = (samples - taken) / this.options.fullSamples;
-    if (this.spent + cost > this.options.budget + 1e-9) throw new BudgetSpent();
-    const ms = await this.measure(this.space.legal[i]!, samples);
-    this.spent += cost;
-    this.taken.set(i, samples);
-    this.estimates.set(i, ms);
-    this.refreshIncumbent();
-    this.steps.push({ spent: this.spent, incumbent: this.incumbent, incumbentMs: this.incumbentMs });
-    return ms;
-  }
-
-  /** The lowest estimate so far (more samples can make the old incumbent's estimate worse). */
-  private refreshIncumbent(): void {
-    this.incumbentMs = Infinity;
-    for (const [i, ms] of this.estimates) if (ms < this.incumbentMs) [this.incumbent, this.incumbentMs] = [i, ms];
-  }
-
-  /** Legal points not measured yet, in a random order. */
-  unmeasuredShuffled(): number[] {
-    const left = this.space.legal.map((_, i) => i).filter((i) => !this.isMeasured(i));
-    return shuffle(left, this.options.random);
-  }
-}
-
-export function shuffle<T>(items: T[], random: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}
-
 type Walk = (evaluator: Evaluator) => Promise<void>;
 
-/** Every legal point, in order. */
+/** How many axes two points differ on. */
+const axesApart = (a: Point, b: Point) => a.reduce((count, value, axis) => count + (value === b[axis] ? 0 : 1), 0);
+
+/** Every legal point, in order; its leaders are confirmed at the end, from what the budget has left. */
 const exhaustive: Walk = async (evaluator) => {
   for (let i = 0; i < evaluator.space.legal.length; i++) await evaluator.estimate(i);
 };
 
-/** Legal points in a random order, until the budget is spent. */
+/** Legal points in a random order, until the budget is spent; each new leader is confirmed at once. */
 const random: Walk = async (evaluator) => {
-  for (const i of evaluator.unmeasuredShuffled()) await evaluator.estimate(i);
+  for (const i of evaluator.unmeasuredShuffled()) {
+    await evaluator.estimate(i);
+    await evaluator.confirmLeaders();
+  }
 };
 
+const restartAxes = 2; // a restart first tries points at most this many axes away from the leader
+
 /**
- * Coordinate descent with restarts: from a random point, try every value of one axis at a time and move to the
- * best; at a point no axis improves, restart from a random unmeasured point.
+ * Coordinate descent with restarts: from a point, try every value of one axis at a time and move to the fastest;
+ * at a point no axis improves, confirm the leaders and restart from an unmeasured point near the leader (else
+ * anywhere). Moves compare fastest samples: noise on a shared machine slows a kernel down, so a slowed sample
+ * cannot lure a climb.
  */
 const hillClimb: Walk = async (evaluator) => {
   const { space, options } = evaluator;
   for (;;) {
-    const start = evaluator.unmeasuredShuffled()[0];
+    const unmeasured = evaluator.unmeasuredShuffled();
+    const leader = space.legal[evaluator.incumbent];
+    const start = (leader && unmeasured.find((i) => axesApart(space.legal[i]!, leader) <= restartAxes)) ?? unmeasured[0];
     if (start === undefined) return;
     let here = start;
-    let hereMs = await evaluator.estimate(here);
+    await evaluator.estimate(here);
+    let hereMs = evaluator.fastest(here);
     for (let improved = true; improved; ) {
       improved = false;
       const axes = shuffle(space.axisSizes.map((_, axis) => axis), options.random);
@@ -137,29 +90,41 @@ const hillClimb: Walk = async (evaluator) => {
           neighbour[axis] = value;
           const i = evaluator.indexOf(neighbour);
           if (i === undefined || i === here) continue;
-          const ms = await evaluator.estimate(i);
-          if (ms < hereMs) [here, hereMs, improved] = [i, ms, true];
+          await evaluator.estimate(i);
+          if (evaluator.fastest(i) < hereMs) [here, hereMs, improved] = [i, evaluator.fastest(i), true];
         }
       }
     }
+    await evaluator.confirmLeaders();
   }
 };
 
-const halvingBracketShare = 1 / 4; // each bracket starts with a quarter of the space, at one sample each
+const halvingBracketShare = 1 / 5; // each bracket starts with a fifth of the space, at one sample each
 
 /**
- * Successive halving in brackets: measure a batch of random points with one sample, keep the better half and
- * double their samples, until one point has full samples; then start a bracket of fresh points.
+ * Successive halving in brackets: give a batch of points one sample, keep the faster half and double their
+ * samples, until one point has full samples; confirm the leaders; start the next bracket. After the first, a
+ * bracket takes the points nearest the leader. A point dropped after a first look may come back in a later
+ * bracket, as if one axis farther away, and gets one more sample: a single sample may be one of the slow ones.
+ * Below full samples, points are ranked by their fastest sample.
  */
 const successiveHalving: Walk = async (evaluator) => {
   const { space, options } = evaluator;
   const bracketSize = Math.max(4, Math.ceil(space.legal.length * halvingBracketShare));
   for (;;) {
-    let alive = evaluator.unmeasuredShuffled().slice(0, bracketSize);
+    await evaluator.confirmLeaders();
+    const leader = space.legal[evaluator.incumbent];
+    const distance = (i: number) => (leader ? axesApart(space.legal[i]!, leader) : 0) + (evaluator.isMeasured(i) ? 1 : 0);
+    const open = shuffle(space.legal.map((_, i) => i).filter((i) => evaluator.samplesTaken(i) < options.fullSamples), options.random);
+    let alive = open.sort((a, b) => distance(a) - distance(b)).slice(0, bracketSize);
     if (alive.length === 0) return;
     for (let samples = 1; ; samples = Math.min(options.fullSamples, samples * 2)) {
       const ranked: [number, number][] = [];
-      for (const i of alive) ranked.push([i, await evaluator.estimate(i, samples)]);
+      for (const i of alive) {
+        const asked = samples < options.fullSamples ? Math.max(samples, Math.min(options.fullSamples, evaluator.samplesTaken(i) + 1)) : samples;
+        const ms = await evaluator.estimate(i, asked);
+        ranked.push([i, samples < options.fullSamples ? evaluator.fastest(i) : ms]);
+      }
       ranked.sort((a, b) => a[1] - b[1]);
       if (samples >= options.fullSamples && alive.length === 1) break;
       alive = ranked.slice(0, Math.max(1, Math.ceil(ranked.length / 2))).map(([i]) => i);
@@ -186,6 +151,7 @@ export async function search(name: SearchStrategyName, space: SearchSpace, measu
   } catch (error) {
     if (!(error instanceof BudgetSpent)) throw error;
   }
+  await evaluator.confirmLeaders();
   return { best: evaluator.incumbent, bestMs: evaluator.incumbentMs, spent: evaluator.spent, steps: evaluator.steps };
 }
 

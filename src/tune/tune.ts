@@ -117,12 +117,13 @@ export async function tune(options: TuneOptions): Promise<TuneReport> {
       const isNew = (entry.samplesMs[key]?.length ?? 0) < samples;
       const ms = await runner.measure(shape, samples);
       if (isNew) progress(`[${evaluations(spent)}/${budget}] ${key}: ${ms.toFixed(4)} ms (median of ${samples})`);
-      return ms;
+      return entry.samplesMs[key]!.slice(0, samples);
     };
     const legal = space.legal.map((shape) => pointOf(space, shape));
     const result = await search(options.strategy, { axisSizes: axisNames.map((axis) => space.axes[axis].length), legal }, measure, {
       budget,
       fullSamples,
+      confirmSamples: options.maxSamples, // leaders are confirmed with as many samples as they get to be told apart
       random: seededRandom(options.seed),
     });
     options.stop?.throwIfAborted();
