@@ -55,7 +55,7 @@ tar -czf "$out/app.tar.gz" -C "$stage/app" .
 cp "$stage/app/MANIFEST.txt" "$out/"
 if [ $with_tests = yes ]; then
   tar -czf "$out/tests.tar.gz" --exclude=node_modules/webgpu/dist --exclude=node_modules/typescript --exclude=node_modules/@typescript \
-    --exclude=node_modules/playwright-core --exclude=node_modules/@types --exclude='node_modules/lightningcss*' \
+    --exclude=node_modules/playwright-core --exclude=node_modules/@types --exclude='node_modules/lightningcss*' --exclude=node_modules/amaro --exclude=node_modules/fast-check --exclude=node_modules/codemirror --exclude=node_modules/@codemirror --exclude=node_modules/@lezer --exclude=node_modules/@iizukak \
     --exclude=node_modules/.cache --exclude=node_modules/.bin --exclude=node_modules/.package-lock.json node_modules
 fi
 
