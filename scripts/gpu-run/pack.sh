@@ -34,6 +34,8 @@ cp package.json "$stage/app/" # "type": "module" makes dist/node/*.js ES modules
 cp node_modules/webgpu/package.json node_modules/webgpu/index.js node_modules/webgpu/LICENSE.md "$stage/app/node_modules/webgpu/"
 cp "$dawn" "$stage/app/$dawn"
 cp -r node_modules/piscina/package.json node_modules/piscina/LICENSE node_modules/piscina/dist "$stage/app/node_modules/piscina/"
+mkdir -p "$stage/app/node_modules/valibot" # the readers' schemas (baselines, tune caches); amaro, for .ts eat files only, stays
+cp -r node_modules/valibot/package.json node_modules/valibot/LICENSE.md node_modules/valibot/dist "$stage/app/node_modules/valibot/"
 # The loader and GL dispatch libraries as the recipe's debs bring them (libvulkan1, libglvnd0, libglx0, libegl1,
 # libgl1, libopengl0, libgles2); run.sh puts on the library path only those the machine lacks.
 for soname in libvulkan.so.1 libGLdispatch.so.0 libGLX.so.0 libEGL.so.1 libGL.so.1 libOpenGL.so.0 libGLESv2.so.2; do

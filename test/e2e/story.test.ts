@@ -152,7 +152,8 @@ it('reads on a narrow screen: nothing wider than the phone', async () => {
   await page.locator('#scene-ate-a-copy').focus();
   await settle(page, 'ate-a-copy');
   await page.locator('#scene-one-by-one').scrollIntoViewIfNeeded();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 376).slice(0, 12).map((e) => `${e.tagName}#${e.id}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).join(' | '));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), wide).toBeLessThanOrEqual(375);
   await page.screenshot({ path: join(screenshots, 'story-narrow.png') });
   await page.locator('#scene-ate-a-copy').screenshot({ path: join(screenshots, 'story-narrow-ate-a-copy.png') });
   expect(consoleErrors).toEqual([]);
