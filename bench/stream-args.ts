@@ -1,7 +1,7 @@
 // gpu-stream's options on the command line: --chunk SIZE, --in-flight K, --device-memory SIZE (bytes, with
 // B, KiB, MiB or GiB). The device's own limits are checked when the strategy opens it; these are the ones
 // known before.
-import { UsageError } from '../src/measure/asked.ts';
+import { parseDecimal, UsageError } from '../src/measure/asked.ts';
 import { maxInFlight, ringDeviceBytes } from '../src/gpu/stream-sizes.ts';
 import type { EatOptions } from '../src/strategy.ts';
 
@@ -29,7 +29,7 @@ export function parseStreamArgs(values: Map<string, string>, strategies: readonl
     if (values.has(option) && !strategies.includes('gpu-stream')) throw new UsageError(`${option} applies to gpu-stream only, which this run does not measure. Example: cake bench --strategies gpu,gpu-stream ${option} ${option === '--chunk' ? '1MiB' : '2'}`);
   }
   const inFlightText = values.get('--in-flight');
-  const inFlight = inFlightText === undefined ? undefined : Number(inFlightText);
+  const inFlight = inFlightText === undefined ? undefined : parseDecimal(inFlightText); // Number() would take 0x2 and 0b1
   if (inFlight !== undefined && (!Number.isInteger(inFlight) || inFlight < 1 || inFlight > maxInFlight)) {
     throw new UsageError(`--in-flight: "${inFlightText}" is not allowed; use an integer 1..${maxInFlight} (chunks in flight; 1 overlaps nothing). Example: --in-flight 3`);
   }

@@ -36,7 +36,8 @@ const maxBudgetMs = 24 * 3600_000; // a day: anything longer is a typo
  */
 export function parseDecimal(text: string): number {
   const trimmed = text.trim();
-  return /^[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(trimmed) ? Number(trimmed) : NaN;
+  const value = /^[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(trimmed) ? Number(trimmed) : NaN;
+  return Number.isFinite(value) ? value : NaN; // 1e999 is Infinity, which this reader refuses as it refuses 'Infinity'
 }
 
 const examples = (spelling: Spelling) => (list: string, one: string) => spelling.example(spelling.takesList ? list : one);
