@@ -26,9 +26,10 @@ const examples: Record<string, string> = {
   '--json': '--json tune.json',
   '--seeds': '--replay --seeds 200',
   '--replay': '--replay',
+  '--yes': '--yes',
 };
-const valueOptions = Object.keys(examples).filter((option) => option !== '--replay');
-const flagOptions = ['--replay'];
+const flagOptions = ['--replay', '--yes'];
+const valueOptions = Object.keys(examples).filter((option) => !flagOptions.includes(option));
 const example = (option: string) => `Example: cake tune ${examples[option]}`;
 
 /** Options a replay has no use for, and why: refused rather than ignored. */
@@ -36,6 +37,7 @@ const notForReplay: Record<string, string> = {
   '--budget': 'a replay gives every strategy the whole space and counts what it needs',
   '--seed': 'a replay runs seeds 1..N, set by --seeds',
   '--max-samples': 'a replay separates no leaders',
+  '--yes': 'a replay measures nothing, so there is no long run to agree to',
 };
 
 /** What the search itself takes (src/tune/tune.ts), plus what the CLI does around it. */
@@ -50,6 +52,8 @@ export interface TuneArgs extends Pick<TuneOptions, 'slices' | 'rounds' | 'strat
   /** What --replay replays: the --strategy named, else every strategy. */
   replayStrategies: SearchStrategyName[];
   seeds: number;
+  /** --yes: start a tune estimated to take far longer than reasonable. */
+  yes: boolean;
 }
 
 function integer(option: string, text: string, min: number): number {
@@ -117,6 +121,7 @@ export function parseTuneArgs(argv: string[]): TuneArgs {
     isReplay,
     replayStrategies: isStrategyGiven ? [strategy] : searchStrategyNames,
     seeds: integer('--seeds', values.get('--seeds') ?? String(defaultReplay.seeds), 1),
+    yes: values.has('--yes'),
   };
 }
 

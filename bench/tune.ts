@@ -16,6 +16,7 @@ import { checkCreatable, checkDistinct, checkWritableFile, PathError } from './o
 import { signalExitCodes, stopOnSignals } from './interrupt.ts';
 import { checkWorkgroupSizes, parseTuneArgs } from './tune-args.ts';
 import { checkEatCompiles, readEat } from './eat-file.ts';
+import { checkTuneEstimate } from './tune-estimate.ts';
 
 export const tuneUsage = `usage: cake tune [options]
   --adapter lavapipe|swiftshader|NAME (default: Dawn's)   --n 2^20 (slices, one size)
@@ -25,6 +26,7 @@ export const tuneUsage = `usage: cake tune [options]
   --samples N (per evaluation, default 5)   --max-samples N (to separate leaders, default 20)   --seed N (default 1)
   --workgroup-sizes 32,64,128 (narrow that axis, up to the adapter's maxComputeInvocationsPerWorkgroup)
   --cache FILE (default .cake/tune-<adapter>.json, named after the adapter opened: lavapipe, swiftshader, ...)
+  --yes (start a tune estimated at over 30 minutes; the estimate is printed first either way)
   --json FILE   --replay: replay every strategy (or only the --strategy given) over the cached exhaustive
                 landscape, no device time   --seeds N (with --replay: replays per strategy, default ${defaultReplay.seeds})`;
 
@@ -79,6 +81,10 @@ export async function tune(argv: string[]): Promise<number> {
       if (args.json) writeFileSync(args.json, JSON.stringify({ format: 'parallel-cake/tune-replay@1', adapter: gpu.adapterSummary.description, runtime, slices: args.slices, rounds: args.rounds, spaceSize: landscape.points.length, tolerance: options.tolerance, stats }, null, 2) + '\n');
       return 0;
     }
+    const shapes = buildSpace(gpu.device.limits, args.slices, args.workgroupSizes).legal;
+    const evaluations = Math.max(1, Math.round(shapes.length * args.budgetShare)); // as src/tune/tune.ts spends them
+    const plan = { slices: args.slices, rounds: args.rounds, shapes, evaluations, fullSamples: args.fullSamples, entry: cache.find(entryKey(runtime, eat, args.slices, args.rounds)) };
+    progress(await checkTuneEstimate(args, eat, gpu, plan));
     progress(`${args.strategy} of ${eat.name} on ${gpu.adapterSummary.description}, n=${args.slices} rounds=${args.rounds}, cache ${cachePath}`);
     const interrupt = stopOnSignals('stopping after the measurement in flight; every sample taken stays in the cache');
     let report;
