@@ -1,8 +1,9 @@
 // `cake predict`: times at sizes and costs this machine did not measure, from the cost models a sweep cached in
 // its JSON (--json FILE, or report.json of --report DIR). Older files without models are fitted from their records.
-import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { parseSize as parseCakeSize, parseRounds, UsageError } from '../src/measure/asked.ts';
+import { maxBaselineBytes } from '../src/record/read-baseline.ts';
+import { readRegularFile } from './read-file.ts';
 import { formatPredictions, predict } from '../src/format/predict.ts';
 import { defaultBytesPerSlice, fitModels } from '../src/record/model.ts';
 import type { BenchReport } from '../src/record/record.ts';
@@ -21,9 +22,9 @@ const spelling = (option: string) => ({ option, example: (value: string) => `cak
 function readReport(path: string): BenchReport {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, maxBaselineBytes); // a regular file under the cap: /dev/zero or a FIFO would never end
   } catch (error) {
-    throw new UsageError(`--from: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Give the JSON a sweep wrote. Example: ${example}`);
+    throw new UsageError(`--from: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Give the JSON a sweep wrote. Example: ${example}`);
   }
   let report: BenchReport;
   try {

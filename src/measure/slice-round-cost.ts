@@ -8,13 +8,21 @@ import { expectedEaten } from './verify.ts';
 const calibrationSlices = 2 ** 14;
 const calibrationRounds = 16;
 
-/** This machine's CPU twin of `eat`, in ms per slice-round. */
+const enoughMs = 20; // a measurement this long is steady enough for an estimate
+
+/**
+ * This machine's CPU twin of `eat`, in ms per slice-round: cakes of 16, 64, ... slices until one takes 20 ms or
+ * the largest (2^14 x 16) is eaten, so a user's twin that takes 50 ms a slice is measured in a second, not hours.
+ */
 export function measureMsPerSliceRound(eat: Eat): number {
-  const cake = bake(calibrationSlices, { eat });
-  expectedEaten(eat, cake, 1); // warm-up: JIT
-  const startMs = performance.now();
-  expectedEaten(eat, cake, calibrationRounds);
-  return (performance.now() - startMs) / (calibrationSlices * calibrationRounds);
+  for (let slices = 16; ; slices *= 4) {
+    const cake = bake(slices, { eat });
+    expectedEaten(eat, cake, 1); // warm-up: JIT
+    const startMs = performance.now();
+    expectedEaten(eat, cake, calibrationRounds);
+    const ms = performance.now() - startMs;
+    if (ms >= enoughMs || slices >= calibrationSlices) return ms / (slices * calibrationRounds);
+  }
 }
 
 /** A duration as an estimate reads: '12.3 s', '4.2 minutes', '9.8 hours'. */
