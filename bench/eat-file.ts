@@ -67,7 +67,7 @@ const loadLimitMs = 30_000; // an eat module loads in milliseconds; one still lo
  * Imports `url`, failing after `limitMs`: a top-level await that never settles leaves nothing for the event loop,
  * and Node would then exit 0 in silence with nothing measured. The timer keeps the loop alive and says why.
  */
-async function importWithin(url: string, limitMs: number): Promise<{ default?: unknown }> {
+export async function importWithin(url: string, limitMs: number): Promise<{ default?: unknown }> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`it was still loading after ${limitMs / 1000} s (a top-level await that never settles?)`)), limitMs);

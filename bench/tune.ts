@@ -1,7 +1,7 @@
 // `cake tune`: parses its arguments (bench/tune-args.ts: one-line UsageErrors, exit 2), opens the adapter, runs
 // a tune or a replay from the cache, prints progress on stderr and the tables on stdout. No tuning logic here.
 import { writeFileSync } from 'node:fs';
-import { openGpu } from '../src/gpu/device.ts';
+import { openGpu, type Gpu } from '../src/gpu/device.ts';
 import { TuneCache } from '../src/tune/cache.ts';
 import { defaultReplay, replay } from '../src/tune/replay.ts';
 import { formatReplay, formatTune } from '../src/tune/report.ts';
@@ -17,6 +17,7 @@ import { signalExitCodes, stopOnSignals } from './interrupt.ts';
 import { checkWorkgroupSizes, parseTuneArgs } from './tune-args.ts';
 import { checkEatCompiles, readEat } from './eat-file.ts';
 import { checkTuneEstimate } from './tune-estimate.ts';
+import { checkOwnTuneJson } from './output-ownership.ts';
 
 export const tuneUsage = `usage: cake tune [options]
   --adapter lavapipe|swiftshader|NAME (default: Dawn's)   --n 2^20 (slices, one size)
@@ -40,6 +41,16 @@ function checkDefaultCache(cachePath: string): void {
   }
 }
 
+/** A cache that cannot be used (not JSON, another adapter's, a device) is the user's to fix: exit 2, one line. */
+function openCache(cachePath: string, gpu: Gpu, isGiven: boolean): TuneCache {
+  try {
+    return TuneCache.open(fileStore(cachePath), gpu.adapterSummary, gpu.device.limits);
+  } catch (error) {
+    if (error instanceof UsageError || !(error instanceof Error)) throw error;
+    throw new UsageError(`${isGiven ? '--cache' : 'tune'}: ${error.message.split('\n')[0]}`);
+  }
+}
+
 const progress = (line: string) => void process.stderr.write(`cake tune: ${line}\n`);
 
 export async function tune(argv: string[]): Promise<number> {
@@ -47,6 +58,7 @@ export async function tune(argv: string[]): Promise<number> {
   const args = parseTuneArgs(argv);
   const eat = await readEat(args.eat);
   checkDistinct([['--json', args.json], ['--cache', args.cache]]);
+  if (args.json) checkOwnTuneJson(args.json);
   if (args.json) checkWritableFile('--json', args.json, 'tune.json');
   if (args.cache) checkCreatable('--cache', args.cache, '.cake/tune.json', 'a file');
   const host = await checkGpu(nodeHost({ adapter: args.adapter }), args.adapter);
@@ -59,7 +71,7 @@ export async function tune(argv: string[]): Promise<number> {
     const cachePath = args.cache ?? defaultCachePath(gpu.adapterSummary);
     if (!args.cache) checkDefaultCache(cachePath);
     checkDistinct([['the tune cache', cachePath], ['--json', args.json]]);
-    const cache = TuneCache.open(fileStore(cachePath), gpu.adapterSummary, gpu.device.limits);
+    const cache = openCache(cachePath, gpu, args.cache !== undefined);
     for (const note of cache.notes) progress(note);
     const runtime = dawnRuntime();
     if (args.isReplay) {

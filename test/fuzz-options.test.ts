@@ -7,7 +7,7 @@ import { parseBenchArgs, readBenchOptions, UsageError } from '../bench/args.ts';
 import { nodeHost } from '../bench/node-host.ts';
 import { parseTuneArgs } from '../bench/tune-args.ts';
 import { hash } from '../src/eats/hash.ts';
-import { maxRounds } from '../src/measure/asked.ts';
+import { maxRounds, quoted } from '../src/measure/asked.ts';
 import { argvOf, fuzzParameters, numbersIn } from './fuzz-arbitraries.ts';
 
 const benchOptions = [
@@ -23,8 +23,8 @@ function expectUsageLine(error: unknown, argv: string[]): void {
   if (!(error instanceof UsageError)) throw error;
   expect(error.message).not.toMatch(/[\n\r]/);
   const words = argv.flatMap((word) => word.split(/=(.*)/s, 2));
-  // a blank word is named in quotes: unknown option ""
-  const names = (word: string) => error.message.includes(word.trim() === '' ? `"${word}"` : word.trim());
+  // as it is, or quoted and escaped (a blank word, a quote, a control character, a long value)
+  const names = (word: string) => (word.trim() !== '' && error.message.includes(word.trim())) || [word, word.trim()].some((text) => error.message.includes(quoted(text)));
   expect(words.some(names), `"${error.message}" names none of ${JSON.stringify(argv)}`).toBe(true);
 }
 

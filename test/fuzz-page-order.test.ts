@@ -30,3 +30,13 @@ describe("the page's address, fuzzed", () => {
     );
   });
 });
+
+// counter-examples kept from the adversarial pass: a newline in a value split the message; a 5000-digit ?n
+// was quoted whole
+it('quotes a value with a newline escaped, and a long one cut to 60 characters', () => {
+  const [problem] = readPageOrder(new URLSearchParams('budget=%0A'), names).problems;
+  expect(problem).toBe('?budget: "\\n" is not a time budget. Use a number of seconds, or one with the unit s, m or h (not ms), more than 0 and at most 24h; example: ?budget=300 or ?budget=5m');
+  const [long] = readPageOrder(new URLSearchParams(`n=${'9'.repeat(5000)}`), names).problems;
+  expect(long!.length).toBeLessThan(300);
+  expect(long).toMatch(/^\?n: "9{57}\.\.\." is not a size\./);
+});

@@ -112,3 +112,8 @@ describe('the tune cache reader, fuzzed', () => {
     );
   });
 });
+
+// counter-example kept from the adversarial pass: a baseline with an empty results list compared nothing and exited 0
+it('refuses a baseline with no records', () => {
+  expect(() => parseBaseline(JSON.stringify({ schema, results: [] }), 'empty-results.json')).toThrow(/^--compare: empty-results\.json has no records \(its results list is empty\); a baseline needs at least one\./);
+});
