@@ -12,7 +12,7 @@ import type { Host } from '../src/host.ts';
 import type { EatOptions, StrategyEntry } from '../src/strategy.ts';
 import { uploadRoutes } from '../src/gpu/buffers.ts';
 import { waitPolicies } from '../src/gpu/wait.ts';
-import { parseBudget, parseDecimal, parseRounds, parseSize as parseCakeSize, UsageError, type Spelling } from '../src/measure/asked.ts';
+import { parseBudget, parseDecimal, parseRounds, parseSize as parseCakeSize, UsageError, type Spelling, quoted } from '../src/measure/asked.ts';
 import { readOptions } from './read-options.ts';
 import { sweepDefaults } from './sweep-args.ts';
 import { parseStreamArgs } from './stream-args.ts';
@@ -48,7 +48,7 @@ function parseWorkgroupSize(text: string): number | 'auto' {
   if (text === 'auto') return 'auto'; // the tuned size from `cake tune`'s cache, else 64
   const value = parseDecimal(text);
   if (!Number.isInteger(value) || value < 1 || value > maxWorkgroupSize) {
-    throw new UsageError(`--workgroup-size: "${text}" is not allowed; use auto or an integer 1..${maxWorkgroupSize} within your adapter's maxComputeInvocationsPerWorkgroup (see cake info). Example: --workgroup-size 64`);
+    throw new UsageError(`--workgroup-size: ${quoted(text)} is not allowed; use auto or an integer 1..${maxWorkgroupSize} within your adapter's maxComputeInvocationsPerWorkgroup (see cake info). Example: --workgroup-size 64`);
   }
   return value;
 }
@@ -71,7 +71,7 @@ export function parseSize(text: string, option: '--sizes' | '--n' = '--sizes'): 
 function parseCount(option: string, text: string, min: number, max: number, example: string): number {
   const value = parseDecimal(text);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(`${option}: "${text}" is not allowed; use an integer ${min}..${max}. Example: ${option} ${example}`);
+    throw new UsageError(`${option}: ${quoted(text)} is not allowed; use an integer ${min}..${max}. Example: ${option} ${example}`);
   }
   return value;
 }
@@ -80,7 +80,7 @@ function parseCount(option: string, text: string, min: number, max: number, exam
 function listOf(option: string, text: string): string[] {
   const items = text.split(',').map((item) => item.trim());
   const repeated = items.find((item, i) => items.indexOf(item) !== i);
-  if (repeated !== undefined) throw new UsageError(`${option}: "${repeated}" is listed twice; list each once. Example: ${option} ${exampleOf(option)}`);
+  if (repeated !== undefined) throw new UsageError(`${option}: ${quoted(repeated)} is listed twice; list each once. Example: ${option} ${exampleOf(option)}`);
   return items;
 }
 
@@ -89,7 +89,7 @@ function parsedList<T>(option: string, text: string, parse: (item: string) => T)
   const texts = listOf(option, text);
   const values = texts.map(parse);
   const i = values.findIndex((value, at) => values.indexOf(value) !== at);
-  if (i >= 0) throw new UsageError(`${option}: "${texts[i]}" repeats "${texts[values.indexOf(values[i]!)]}" (both ${String(values[i])}); list each once. Example: ${option} ${exampleOf(option)}`);
+  if (i >= 0) throw new UsageError(`${option}: ${quoted(texts[i])} repeats ${quoted(texts[values.indexOf(values[i]!)])} (both ${String(values[i])}); list each once. Example: ${option} ${exampleOf(option)}`);
   return values;
 }
 
@@ -97,7 +97,7 @@ function parseStrategies(text: string, host: Host, eat: Eat): StrategyEntry[] {
   const known = strategies.map((entry) => entry.name);
   return listOf('--strategies', text).map((name) => {
     const entry = strategies.find((candidate) => candidate.name === name.trim());
-    if (!entry) throw new UsageError(`--strategies: unknown strategy "${name}". Known: ${known.join(', ')}. Example: --strategies loop,pool-shared`);
+    if (!entry) throw new UsageError(`--strategies: unknown strategy ${quoted(name)}. Known: ${known.join(', ')}. Example: --strategies loop,pool-shared`);
     const why = entry.unavailable?.(host, eat);
     if (why) throw new UsageError(`--strategies: ${entry.name} cannot run here: ${why}`);
     return entry;
@@ -117,7 +117,7 @@ export function readBenchOptions(argv: string[]): Map<string, string> {
 }
 
 function parseChoice<T extends string>(option: string, text: string, allowed: readonly T[]): T {
-  if (!allowed.includes(text as T)) throw new UsageError(`${option}: "${text}" is not allowed; use one of ${allowed.join(', ')}. Example: ${option} ${allowed[0]}`);
+  if (!allowed.includes(text as T)) throw new UsageError(`${option}: ${quoted(text)} is not allowed; use one of ${allowed.join(', ')}. Example: ${option} ${allowed[0]}`);
   return text as T;
 }
 
@@ -128,7 +128,7 @@ export function parseBenchArgs(values: Map<string, string>, host: Host, eat: Eat
   if (values.has('--budget') && !isSweep) throw new UsageError('--budget applies to sweeps only. Example: cake bench --sweep --budget 5m');
   const stopDefaults = isSweep ? sweepDefaults.stop : defaultStopRule;
   const order = get('--cake', 'ordered');
-  if (!cakeOrders.includes(order as CakeOrder)) throw new UsageError(`--cake: "${order}" is not allowed; use ${cakeOrders.join(', ')}. Example: --cake shuffled`);
+  if (!cakeOrders.includes(order as CakeOrder)) throw new UsageError(`--cake: ${quoted(order)} is not allowed; use ${cakeOrders.join(', ')}. Example: --cake shuffled`);
   const whyNotOrder = orderUnavailable(order as CakeOrder, eat);
   if (whyNotOrder) throw new UsageError(`--cake: ${whyNotOrder}. Example: --eat lumpy --cake sorted`);
   const chosen = values.has('--strategies')

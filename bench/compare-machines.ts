@@ -1,15 +1,17 @@
 // `cake compare a.json b.json ...`: several machines or adapters side by side, from their bench JSONs (the CLI's
 // or a browser's export). Reports without limits or models (older files, the page's export) are explained here.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { UsageError } from '../src/measure/asked.ts';
+import { maxBaselineBytes } from '../src/record/read-baseline.ts';
+import { readRegularFile } from './read-file.ts';
 import { formatMachines } from '../src/format/machines.ts';
 import { explain } from '../src/record/explain.ts';
 import type { BenchReport } from '../src/record/record.ts';
 import { reportHtml } from '../src/report/html.ts';
 import { builtScript } from './built-script.ts';
 import { nodeStrategies } from './node-strategies.ts';
-import { checkWritableFile } from './outputs.ts';
+import { checkCreatable, makeFolder } from './outputs.ts';
 
 const example = 'cake compare laptop.json desktop.json --report compared';
 const usage = `usage: cake compare A.json B.json [...] [--report DIR]
@@ -20,9 +22,9 @@ const usage = `usage: cake compare A.json B.json [...] [--report DIR]
 function readReport(path: string): BenchReport {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, maxBaselineBytes); // a regular file under the cap: /dev/zero or a FIFO would never end
   } catch (error) {
-    throw new UsageError(`compare: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Example: ${example}`);
+    throw new UsageError(`compare: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Example: ${example}`);
   }
   let report: BenchReport;
   try {
@@ -44,8 +46,8 @@ export function runCompare(argv: string[]): number {
   if (unknown) throw new UsageError(`compare: unknown option "${unknown}". Options: --report DIR. Example: ${example}`);
   if (files.length < 2) throw new UsageError(`compare: give at least 2 report files, got ${files.length}. Example: ${example}`);
   if (dir) {
-    mkdirSync(dir, { recursive: true });
-    checkWritableFile('--report', join(dir, 'index.html'), 'compared', 'a folder');
+    checkCreatable('--report', join(dir, 'index.html'), 'compared', 'a folder'); // a file in the folder's place is named, not EEXIST
+    makeFolder(dir);
   }
   const familyOf = (name: string) => nodeStrategies.find((entry) => entry.name === name)?.family;
   const reports = files.map((file) => {

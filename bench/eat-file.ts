@@ -48,7 +48,7 @@ async function loadEatFile(path: string): Promise<Eat> {
   const url = extension === '.ts' || extension === '.mts' ? await stripTypes(path, text, fail) : pathToFileURL(resolve(path)).href;
   let module: { default?: unknown };
   try {
-    module = await import(url);
+    module = await importWithin(url, loadLimitMs);
   } catch (error) {
     return fail(`does not load: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
@@ -58,6 +58,24 @@ async function loadEatFile(path: string): Promise<Eat> {
   } catch (error) {
     if (error instanceof EatError) throw new UsageError(`--eat: ${error.message}`);
     throw error;
+  }
+}
+
+const loadLimitMs = 30_000; // an eat module loads in milliseconds; one still loading after this never will
+
+/**
+ * Imports `url`, failing after `limitMs`: a top-level await that never settles leaves nothing for the event loop,
+ * and Node would then exit 0 in silence with nothing measured. The timer keeps the loop alive and says why.
+ */
+export async function importWithin(url: string, limitMs: number): Promise<{ default?: unknown }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`it was still loading after ${limitMs / 1000} s (a top-level await that never settles?)`)), limitMs);
+  });
+  try {
+    return (await Promise.race([import(url), late])) as { default?: unknown };
+  } finally {
+    clearTimeout(timer);
   }
 }
 

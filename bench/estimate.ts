@@ -1,27 +1,12 @@
 // Estimates before long work: the CPU twin eats every (n, rounds) once as the reference, on one thread, whatever
 // the strategies; its cost is n x rounds x this machine's measured per-slice-round cost, a floor under the run's
 // time. A command whose floor is far longer than asked is refused with the estimate and how to go on (--yes).
-import { bake } from '../src/cake.ts';
-import type { Eat } from '../src/eat.ts';
-import { expectedEaten } from '../src/measure/verify.ts';
+import { durationText as minutes, measureMsPerSliceRound, nsText } from '../src/measure/slice-round-cost.ts';
 import { sweepOrder } from '../src/measure/sweep.ts';
 import { UsageError, type BenchArgs } from './args.ts';
 
-const calibrationSlices = 2 ** 14;
-const calibrationRounds = 16;
 /** A plain bench whose reference eatings alone would take longer than this asks first. */
 export const askBeyondMs = 10 * 60_000;
-
-/** This machine's CPU twin of `eat`, in ms per slice-round, measured on a small cake (a few ms). */
-export function measureMsPerSliceRound(eat: Eat): number {
-  const cake = bake(calibrationSlices, { eat });
-  expectedEaten(eat, cake, 1); // warm-up: JIT
-  const startMs = performance.now();
-  expectedEaten(eat, cake, calibrationRounds);
-  return (performance.now() - startMs) / (calibrationSlices * calibrationRounds);
-}
-
-const minutes = (ms: number) => (ms >= 3600_000 ? `${(ms / 3600_000).toFixed(1)} hours` : ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} minutes` : `${(ms / 1000).toFixed(1)} s`);
 
 /** Refuses (UsageError) work whose floor is far over what was asked, unless --yes; returns the floor in ms. */
 export function checkEstimate(args: BenchArgs, msPerSliceRound = measureMsPerSliceRound(args.eat)): number {
@@ -29,13 +14,13 @@ export function checkEstimate(args: BenchArgs, msPerSliceRound = measureMsPerSli
     const [first] = sweepOrder(args.sizes, args.rounds);
     const firstMs = first ? first.n * first.rounds * msPerSliceRound : 0;
     if (firstMs > args.sweep.budgetMs && !args.yes) {
-      throw new UsageError(`--sweep: its first cell (n=${first!.n} rounds=${first!.rounds}) alone would take about ${minutes(firstMs)} on this CPU (${(msPerSliceRound * 1e6).toFixed(1)} ns per slice-round, measured), over the budget of ${minutes(args.sweep.budgetMs)}. Use smaller --sizes or --rounds, a larger --budget, or add --yes to start anyway.`);
+      throw new UsageError(`--sweep: its first cell (n=${first!.n} rounds=${first!.rounds}) alone would take about ${minutes(firstMs)} on this CPU (${nsText(msPerSliceRound)}, measured), over the budget of ${minutes(args.sweep.budgetMs)}. Use smaller --sizes or --rounds, a larger --budget, or add --yes to start anyway.`);
     }
     return firstMs;
   }
   const floorMs = args.sizes.reduce((sum, n) => sum + args.rounds.reduce((inner, rounds) => inner + n * rounds * msPerSliceRound, 0), 0);
   if (floorMs > askBeyondMs && !args.yes) {
-    throw new UsageError(`this bench would take at least ${minutes(floorMs)}: the CPU twin's reference eating of every size x rounds alone, at this CPU's measured ${(msPerSliceRound * 1e6).toFixed(1)} ns per slice-round, before any strategy runs. Use smaller --sizes or --rounds, or add --yes to start anyway.`);
+    throw new UsageError(`this bench would take at least ${minutes(floorMs)}: the CPU twin's reference eating of every size x rounds alone, at this CPU's measured ${nsText(msPerSliceRound)}, before any strategy runs. Use smaller --sizes or --rounds, or add --yes to start anyway.`);
   }
   return floorMs;
 }

@@ -63,3 +63,13 @@ export function checkOwnReport(folder: string, force: boolean): void {
     if (!isMarked) throw new UsageError(`--report: ${folder} already holds ${file}, which cake did not write (no ${reportMarker} marker there); ${forceHint('--report', 'report')}`);
   }
 }
+
+/** Refuses to replace, at tune's --json path, a link or a file that is not a tune (or replay) JSON: tune has no --force. */
+export function checkOwnTuneJson(path: string): void {
+  const stat = lstatOrUndefined(path);
+  if (!stat) return;
+  const isTuneJson = () => firstBytes(path).replace(/\s/g, '').startsWith('{"format":"parallel-cake/tune');
+  if (stat.isSymbolicLink() || (stat.isFile() && stat.size > 0 && !isTuneJson())) {
+    throw new UsageError(`--json: ${path} ${stat.isSymbolicLink() ? 'is a symbolic link' : 'exists and is not a cake tune JSON file'}; cake tune replaces only its own. Choose another path, or remove it first. Example: cake tune --json tune.json`);
+  }
+}

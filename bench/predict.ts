@@ -1,8 +1,9 @@
 // `cake predict`: times at sizes and costs this machine did not measure, from the cost models a sweep cached in
 // its JSON (--json FILE, or report.json of --report DIR). Older files without models are fitted from their records.
-import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { parseSize as parseCakeSize, parseRounds, UsageError } from '../src/measure/asked.ts';
+import { parseSize as parseCakeSize, parseRounds, UsageError, quoted } from '../src/measure/asked.ts';
+import { maxBaselineBytes } from '../src/record/read-baseline.ts';
+import { readRegularFile } from './read-file.ts';
 import { formatPredictions, predict } from '../src/format/predict.ts';
 import { defaultBytesPerSlice, fitModels } from '../src/record/model.ts';
 import type { BenchReport } from '../src/record/record.ts';
@@ -21,9 +22,9 @@ const spelling = (option: string) => ({ option, example: (value: string) => `cak
 function readReport(path: string): BenchReport {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, maxBaselineBytes); // a regular file under the cap: /dev/zero or a FIFO would never end
   } catch (error) {
-    throw new UsageError(`--from: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Give the JSON a sweep wrote. Example: ${example}`);
+    throw new UsageError(`--from: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Give the JSON a sweep wrote. Example: ${example}`);
   }
   let report: BenchReport;
   try {
@@ -48,7 +49,7 @@ export function runPredict(argv: string[]): number {
   if (models.length === 0) throw new UsageError(`--from: ${from} holds no records to fit a model to. Run a sweep first: cake bench --sweep --json ${from}`);
   const wanted = options.get('--strategies')?.split(',').map((name) => name.trim());
   const unknown = wanted?.find((name) => !models.some((m) => m.strategy === name));
-  if (unknown !== undefined) throw new UsageError(`--strategies: "${unknown}" has no model in ${from}; it has ${models.map((m) => m.strategy).join(', ')}. Example: cake predict --from ${from} --strategies ${models[0]!.strategy}`);
+  if (unknown !== undefined) throw new UsageError(`--strategies: ${quoted(unknown)} has no model in ${from}; it has ${models.map((m) => m.strategy).join(', ')}. Example: cake predict --from ${from} --strategies ${models[0]!.strategy}`);
   const chosen = models.filter((m) => !wanted || wanted.includes(m.strategy));
   const predictions = sizes.flatMap((n) => roundsList.flatMap((rounds) => chosen.map((model) => predict(model, n, rounds))));
   const where = report.models ? 'the models it cached' : 'models fitted now from its records (it has no cached models)';

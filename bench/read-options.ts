@@ -1,6 +1,6 @@
 // Reads a command's `--option value`, `--option=value` and `--flag` arguments, the same way for every `cake`
 // command: unknown options, missing values, values on flags and repeats are one-line UsageErrors.
-import { UsageError } from '../src/measure/asked.ts';
+import { UsageError, quoted } from '../src/measure/asked.ts';
 
 export interface OptionRules {
   /** 'bench', 'tune': names the command in the messages that are about the command line as a whole. */
@@ -20,14 +20,14 @@ export function readOptions(argv: string[], rules: OptionRules): Map<string, str
     const [option, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     const isFlag = flagOptions.includes(option);
     if (!isOption(option)) {
-      throw new UsageError(`${command}: unknown option "${argv[i]}". Options: ${[...valueOptions, ...flagOptions].join(', ')}. Example: ${example('')}`);
+      throw new UsageError(`${command}: unknown option ${quoted(argv[i])}. Options: ${[...valueOptions, ...flagOptions].join(', ')}. Example: ${example('')}`);
     }
     if (isFlag && inline !== undefined) throw new UsageError(`${command}: ${option} takes no value. Example: ${example(option)}`);
     const value = isFlag ? 'yes' : (inline ?? argv[++i]);
     // `--n --rounds heavy`: the next option is not the missing value
     if (value === undefined || value === '' || (inline === undefined && isOption(value))) throw new UsageError(`${command}: ${option} needs a value. Example: ${example(option)}`);
     // the last one winning would hide a typo in a long command line
-    if (values.has(option)) throw new UsageError(`${option}: given twice${isFlag ? '' : ` ("${values.get(option)}" and "${value}")`}; give it once. Example: ${example(option)}`);
+    if (values.has(option)) throw new UsageError(`${option}: given twice${isFlag ? '' : ` (${quoted(values.get(option))} and ${quoted(value)})`}; give it once. Example: ${example(option)}`);
     values.set(option, value);
   }
   return values;

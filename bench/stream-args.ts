@@ -1,7 +1,7 @@
 // gpu-stream's options on the command line: --chunk SIZE, --in-flight K, --device-memory SIZE (bytes, with
 // B, KiB, MiB or GiB). The device's own limits are checked when the strategy opens it; these are the ones
 // known before.
-import { UsageError } from '../src/measure/asked.ts';
+import { parseDecimal, UsageError, quoted } from '../src/measure/asked.ts';
 import { maxInFlight, ringDeviceBytes } from '../src/gpu/stream-sizes.ts';
 import type { EatOptions } from '../src/strategy.ts';
 
@@ -17,7 +17,7 @@ function parseBytes(option: keyof typeof limits, text: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*(b|kib|mib|gib)?$/i.exec(text.trim());
   const bytes = match ? Number(match[1]) * units[(match[2] ?? '').toLowerCase()]! : NaN;
   const range = `${min} B..${max / 2 ** 30} GiB (${what})`;
-  if (!Number.isInteger(bytes)) throw new UsageError(`${option}: "${text}" is not a size; use ${range}, written like 65536, 64KiB or 4MiB. Example: ${option} ${example}`);
+  if (!Number.isInteger(bytes)) throw new UsageError(`${option}: ${quoted(text)} is not a size; use ${range}, written like 65536, 64KiB or 4MiB. Example: ${option} ${example}`);
   if (bytes < min || bytes > max) throw new UsageError(`${option}: ${text} is outside ${range}. Example: ${option} ${example}`);
   if (option === '--chunk' && bytes % 4 !== 0) throw new UsageError(`${option}: ${text} = ${bytes} bytes is not ${what}. Example: ${option} ${example}`);
   return bytes;
@@ -29,9 +29,9 @@ export function parseStreamArgs(values: Map<string, string>, strategies: readonl
     if (values.has(option) && !strategies.includes('gpu-stream')) throw new UsageError(`${option} applies to gpu-stream only, which this run does not measure. Example: cake bench --strategies gpu,gpu-stream ${option} ${option === '--chunk' ? '1MiB' : '2'}`);
   }
   const inFlightText = values.get('--in-flight');
-  const inFlight = inFlightText === undefined ? undefined : Number(inFlightText);
+  const inFlight = inFlightText === undefined ? undefined : parseDecimal(inFlightText); // Number() would take 0x2 and 0b1
   if (inFlight !== undefined && (!Number.isInteger(inFlight) || inFlight < 1 || inFlight > maxInFlight)) {
-    throw new UsageError(`--in-flight: "${inFlightText}" is not allowed; use an integer 1..${maxInFlight} (chunks in flight; 1 overlaps nothing). Example: --in-flight 3`);
+    throw new UsageError(`--in-flight: ${quoted(inFlightText)} is not allowed; use an integer 1..${maxInFlight} (chunks in flight; 1 overlaps nothing). Example: --in-flight 3`);
   }
   const chunkBytes = values.has('--chunk') ? parseBytes('--chunk', values.get('--chunk')!) : undefined;
   const deviceMemoryBytes = values.has('--device-memory') ? parseBytes('--device-memory', values.get('--device-memory')!) : undefined;

@@ -4,7 +4,7 @@ import { defaultReplay } from '../src/tune/replay.ts';
 import { searchStrategyNames, type SearchStrategyName } from '../src/tune/search.ts';
 import type { ShapeLimits } from '../src/tune/space.ts';
 import type { TuneOptions } from '../src/tune/tune.ts';
-import { parseDecimal, parseRounds } from '../src/measure/asked.ts';
+import { parseDecimal, parseRounds, quoted } from '../src/measure/asked.ts';
 import { parseSize, UsageError } from './args.ts';
 import { readOptions } from './read-options.ts';
 
@@ -26,15 +26,17 @@ const examples: Record<string, string> = {
   '--json': '--json tune.json',
   '--seeds': '--replay --seeds 200',
   '--replay': '--replay',
+  '--yes': '--yes',
 };
-const valueOptions = Object.keys(examples).filter((option) => option !== '--replay');
-const flagOptions = ['--replay'];
+const flagOptions = ['--replay', '--yes'];
+const valueOptions = Object.keys(examples).filter((option) => !flagOptions.includes(option));
 const example = (option: string) => `Example: cake tune ${examples[option]}`;
 
 /** Options a replay has no use for, and why: refused rather than ignored. */
 const notForReplay: Record<string, string> = {
   '--budget': 'a replay gives every strategy the whole space and counts what it needs',
   '--seed': 'a replay runs seeds 1..N, set by --seeds',
+  '--yes': 'a replay measures nothing, so there is no long run to agree to',
 };
 
 /** What the search itself takes (src/tune/tune.ts), plus what the CLI does around it. */
@@ -49,18 +51,20 @@ export interface TuneArgs extends Pick<TuneOptions, 'slices' | 'rounds' | 'strat
   /** What --replay replays: the --strategy named, else every strategy. */
   replayStrategies: SearchStrategyName[];
   seeds: number;
+  /** --yes: start a tune estimated to take far longer than reasonable. */
+  yes: boolean;
 }
 
 function integer(option: string, text: string, min: number): number {
   const value = parseDecimal(text);
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`${option}: "${text}" is not allowed; use an integer >= ${min}. ${example(option)}`);
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`${option}: ${quoted(text)} is not allowed; use an integer >= ${min}. ${example(option)}`);
   return value;
 }
 
 function parseBudget(text: string | undefined, strategy: SearchStrategyName, isStrategyGiven: boolean): number {
   const isSmart = strategy === 'hill' || strategy === 'halving';
   const share = text === undefined ? (isSmart ? smartBudgetShare : 1) : parseDecimal(text);
-  if (!(share > 0 && share <= 1)) throw new UsageError(`--budget: "${text}" is not a share of the space; use a number in (0, 1]. ${example('--budget')}`);
+  if (!(share > 0 && share <= 1)) throw new UsageError(`--budget: ${quoted(text)} is not a share of the space; use a number in (0, 1]. ${example('--budget')}`);
   if (strategy === 'exhaustive' && share < 1) {
     // exhaustive walks the space in order: part of it is the smallest workgroup sizes, not a search
     const which = isStrategyGiven ? 'exhaustive' : 'exhaustive (the default strategy)';
@@ -70,7 +74,7 @@ function parseBudget(text: string | undefined, strategy: SearchStrategyName, isS
 }
 
 function parseSlices(text: string): number {
-  if (text.includes(',')) throw new UsageError(`--n: "${text}" is a list; tune takes one size (use cake bench --sizes for several). ${example('--n')}`);
+  if (text.includes(',')) throw new UsageError(`--n: ${quoted(text)} is a list; tune takes one size (use cake bench --sizes for several). ${example('--n')}`);
   return parseSize(text, '--n');
 }
 
@@ -91,7 +95,7 @@ export function parseTuneArgs(argv: string[]): TuneArgs {
   }
   const isStrategyGiven = values.has('--strategy');
   const strategy = (values.get('--strategy') ?? 'exhaustive') as SearchStrategyName;
-  if (!searchStrategyNames.includes(strategy)) throw new UsageError(`--strategy: "${strategy}" is not allowed; use one of ${searchStrategyNames.join(', ')}. ${example('--strategy')}`);
+  if (!searchStrategyNames.includes(strategy)) throw new UsageError(`--strategy: ${quoted(strategy)} is not allowed; use one of ${searchStrategyNames.join(', ')}. ${example('--strategy')}`);
   const rounds = parseRounds(values.get('--rounds') ?? 'light', { option: '--rounds', example: (value) => `cake tune --rounds ${value}` });
   const fullSamples = integer('--samples', values.get('--samples') ?? String(defaultReplay.fullSamples), 1);
   const maxSamplesText = values.get('--max-samples');
@@ -116,6 +120,7 @@ export function parseTuneArgs(argv: string[]): TuneArgs {
     isReplay,
     replayStrategies: isStrategyGiven ? [strategy] : searchStrategyNames,
     seeds: integer('--seeds', values.get('--seeds') ?? String(defaultReplay.seeds), 1),
+    yes: values.has('--yes'),
   };
 }
 

@@ -1,7 +1,7 @@
 // `cake tune`: parses its arguments (bench/tune-args.ts: one-line UsageErrors, exit 2), opens the adapter, runs
 // a tune or a replay from the cache, prints progress on stderr and the tables on stdout. No tuning logic here.
 import { writeFileSync } from 'node:fs';
-import { openGpu } from '../src/gpu/device.ts';
+import { openGpu, type Gpu } from '../src/gpu/device.ts';
 import { TuneCache } from '../src/tune/cache.ts';
 import { defaultReplay, landscapeFlatness, replay } from '../src/tune/replay.ts';
 import { formatReplay, formatTune } from '../src/tune/report.ts';
@@ -16,6 +16,8 @@ import { checkCreatable, checkDistinct, checkWritableFile, PathError } from './o
 import { signalExitCodes, stopOnSignals } from './interrupt.ts';
 import { checkWorkgroupSizes, parseTuneArgs } from './tune-args.ts';
 import { checkEatCompiles, readEat } from './eat-file.ts';
+import { checkTuneEstimate } from './tune-estimate.ts';
+import { checkOwnTuneJson } from './output-ownership.ts';
 
 export const tuneUsage = `usage: cake tune [options]
   --adapter lavapipe|swiftshader|NAME (default: Dawn's)   --n 2^20 (slices, one size)
@@ -25,6 +27,7 @@ export const tuneUsage = `usage: cake tune [options]
   --samples N (per evaluation, default 5)   --max-samples N (to confirm and separate leaders, default 20)   --seed N (default 1)
   --workgroup-sizes 32,64,128 (narrow that axis, up to the adapter's maxComputeInvocationsPerWorkgroup)
   --cache FILE (default .cake/tune-<adapter>.json, named after the adapter opened: lavapipe, swiftshader, ...)
+  --yes (start a tune estimated at over 30 minutes; the estimate is printed first either way)
   --json FILE   --replay: replay every strategy (or only the --strategy given) over the cached exhaustive
                 landscape, no device time   --seeds N (with --replay: replays per strategy, default ${defaultReplay.seeds})`;
 
@@ -38,6 +41,16 @@ function checkDefaultCache(cachePath: string): void {
   }
 }
 
+/** A cache that cannot be used (not JSON, another adapter's, a device) is the user's to fix: exit 2, one line. */
+function openCache(cachePath: string, gpu: Gpu, isGiven: boolean): TuneCache {
+  try {
+    return TuneCache.open(fileStore(cachePath), gpu.adapterSummary, gpu.device.limits);
+  } catch (error) {
+    if (error instanceof UsageError || !(error instanceof Error)) throw error;
+    throw new UsageError(`${isGiven ? '--cache' : 'tune'}: ${error.message.split('\n')[0]}`);
+  }
+}
+
 const progress = (line: string) => void process.stderr.write(`cake tune: ${line}\n`);
 
 export async function tune(argv: string[]): Promise<number> {
@@ -45,6 +58,7 @@ export async function tune(argv: string[]): Promise<number> {
   const args = parseTuneArgs(argv);
   const eat = await readEat(args.eat);
   checkDistinct([['--json', args.json], ['--cache', args.cache]]);
+  if (args.json) checkOwnTuneJson(args.json);
   if (args.json) checkWritableFile('--json', args.json, 'tune.json');
   if (args.cache) checkCreatable('--cache', args.cache, '.cake/tune.json', 'a file');
   const host = await checkGpu(nodeHost({ adapter: args.adapter }), args.adapter);
@@ -57,7 +71,7 @@ export async function tune(argv: string[]): Promise<number> {
     const cachePath = args.cache ?? defaultCachePath(gpu.adapterSummary);
     if (!args.cache) checkDefaultCache(cachePath);
     checkDistinct([['the tune cache', cachePath], ['--json', args.json]]);
-    const cache = TuneCache.open(fileStore(cachePath), gpu.adapterSummary, gpu.device.limits);
+    const cache = openCache(cachePath, gpu, args.cache !== undefined);
     for (const note of cache.notes) progress(note);
     const runtime = dawnRuntime();
     if (args.isReplay) {
@@ -80,6 +94,10 @@ export async function tune(argv: string[]): Promise<number> {
       if (args.json) writeFileSync(args.json, JSON.stringify({ format: 'parallel-cake/tune-replay@1', adapter: gpu.adapterSummary.description, runtime, slices: args.slices, rounds: args.rounds, spaceSize: landscape.points.length, tolerance: options.tolerance, confirmSamples: options.confirmSamples, flatness, stats }, null, 2) + '\n');
       return 0;
     }
+    const shapes = buildSpace(gpu.device.limits, args.slices, args.workgroupSizes).legal;
+    const evaluations = Math.max(1, Math.round(shapes.length * args.budgetShare)); // as src/tune/tune.ts spends them
+    const plan = { slices: args.slices, rounds: args.rounds, shapes, evaluations, fullSamples: args.fullSamples, entry: cache.find(entryKey(runtime, eat, args.slices, args.rounds)) };
+    progress(await checkTuneEstimate(args, eat, gpu, plan));
     progress(`${args.strategy} of ${eat.name} on ${gpu.adapterSummary.description}, n=${args.slices} rounds=${args.rounds}, cache ${cachePath}`);
     const interrupt = stopOnSignals('stopping after the measurement in flight; every sample taken stays in the cache');
     let report;

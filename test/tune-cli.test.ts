@@ -34,7 +34,7 @@ describe('cake tune', () => {
     [['--seeds', '5'], /^cake: --seeds applies to --replay only \(a tune runs one search, seeded by --seed\)\. Example: cake tune --replay --seeds 200$/],
     [['--replay', '--budget', '0.3'], /^cake: --budget does not apply to --replay: a replay gives every strategy the whole space and counts what it needs\. Example: cake tune --replay/],
     [['--replay', '--seed', '7'], /^cake: --seed does not apply to --replay: a replay runs seeds 1\.\.N, set by --seeds\./],
-    [['--bogus'], /^cake: tune: unknown option "--bogus"\. Options: --adapter, .*--replay\. Example:/],
+    [['--bogus'], /^cake: tune: unknown option "--bogus"\. Options: --adapter, .*--replay, --yes\. Example:/],
     [['--cache'], /^cake: tune: --cache needs a value\. Example: cake tune --cache \.cake\/tune-lavapipe\.json$/],
     [['--n'], /^cake: tune: --n needs a value\. Example: cake tune --n 2\^20$/],
     [['--n', '--rounds', 'heavy'], /^cake: tune: --n needs a value\. Example: cake tune --n 2\^20$/],

@@ -6,7 +6,7 @@ import type { EatOptions, StrategyEntry } from '../strategy.ts';
 import type { BenchRecord, BenchReport, EatSummary, Environment, StartupRecord } from '../record/record.ts';
 import { schema } from '../record/record.ts';
 import { measure, type StopRule } from './run.ts';
-import { expectedEaten } from './verify.ts';
+import { referenceEaten } from './reference.ts';
 import { scheduleName, staticSchedule, type Schedule } from '../pool/schedule.ts';
 
 export interface Plan {
@@ -130,7 +130,8 @@ export async function runPlan(
     for (const rounds of plan.rounds) {
       if (stop?.aborted) break;
       onProgress({ kind: 'reference', n, rounds });
-      const expected = expectedEaten(plan.eat, cake, rounds);
+      const expected = await referenceEaten(plan.eat, cake, rounds, stop); // in turns, so a signal is heard during it
+      if (!expected) break;
       for (const { entry, schedule } of cells) {
         if (stop?.aborted) break;
         const strategy = schedule && schedules.length > 1 ? `${entry.name} (${scheduleName(schedule)})` : entry.name; // progress and failures only

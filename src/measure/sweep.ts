@@ -11,7 +11,7 @@ import { schema } from '../record/record.ts';
 import type { StopRule } from './run.ts';
 import { eatSummary, measureInto, measureRecord, type Plan, type Progress } from './suite.ts';
 import { CostModel, maxCellShare } from './sweep-costs.ts';
-import { expectedEaten } from './verify.ts';
+import { referenceEaten } from './reference.ts';
 
 /** 2^10 ... 2^24: from a cake whose eating is all overhead to one that fills the caches many times over. */
 export const sweepSizes = Array.from({ length: 15 }, (_, k) => 2 ** (10 + k));
@@ -113,7 +113,8 @@ export async function runSweep(
     }
     onProgress({ kind: 'reference', n, rounds });
     const referenceStartMs = performance.now();
-    const expected = expectedEaten(plan.eat, cake, rounds);
+    const expected = await referenceEaten(plan.eat, cake, rounds, stop); // in turns, so a signal is heard during it
+    if (!expected) break;
     const referenceTookMs = performance.now() - referenceStartMs;
     costs.add('reference', { rounds, work: n * rounds, medianMs: referenceTookMs, overheadMs: 0 });
     for (const [strategyIndex, entry] of plan.strategies.entries()) {

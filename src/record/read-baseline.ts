@@ -74,7 +74,9 @@ export function parseBaseline(text: string, path: string): Baseline {
     kept.push(record.output as BenchRecord);
   });
   const total = top.output.results.length;
-  if (total > 0 && kept.length === 0) {
+  // nothing to compare with is not a comparison: the run would print ratios to nothing and pass --fail-on-regression's check of nothing
+  if (total === 0) throw new Error(`--compare: ${path} has no records (its results list is empty); a baseline needs at least one. ${example}`);
+  if (kept.length === 0) {
     throw new Error(`--compare: ${path}: none of its ${total} records can be compared; ${notes[0]}. ${example}`);
   }
   return { baseline: { ...(top.output as unknown as BenchReport), results: kept }, notes: notes.map((note) => `--compare: ${path}: ${note}`) };

@@ -17,6 +17,8 @@ import { tellLessons } from './lessons-view.ts';
 import { tuneHere } from './tune-view.ts';
 import { renderResults } from './results-view.ts';
 import { readPageOrder, type PageOrder } from './page-order.ts';
+import { whyNotAutoStart } from './link-estimate.ts';
+import { measureMsPerSliceRound } from '../measure/slice-round-cost.ts';
 import { oneRunAtATime } from './one-run.ts';
 import type { Eat } from '../eat.ts';
 import { tellStory } from './story-view.ts';
@@ -41,7 +43,7 @@ const pageSweepBudgetMs = 60_000; // a visitor waits about a minute; the CLI's d
 const pageSweepSizes = sweepSizes.filter((n) => n <= 2 ** 20);
 
 /** What the page exposes for people debugging it and for the end-to-end tests. */
-const state: { eat?: string; report?: BenchReport; lumpy?: BenchRecord; error?: string; missing: string[]; refused: string[]; crossOriginIsolated: boolean; charts?: number; lessonsTold?: number; tune?: { best: string; speedupOverDefault: number; verifiedShapes: number; kernel: string } } = {
+const state: { eat?: string; report?: BenchReport; lumpy?: BenchRecord; error?: string; missing: string[]; refused: string[]; notStarted?: string; crossOriginIsolated: boolean; charts?: number; lessonsTold?: number; tune?: { best: string; speedupOverDefault: number; verifiedShapes: number; kernel: string } } = {
   missing: [],
   refused: [],
   crossOriginIsolated: globalThis.crossOriginIsolated === true,
@@ -101,6 +103,17 @@ function eatNow(): Eat | undefined {
   const eat = choice.current();
   if (!eat) status.textContent = choice.whyNone;
   return eat;
+}
+
+/** ?run eats on load unless the estimate says the tab would be busy far longer than a link should make it. */
+function startFromLink(): void {
+  const run = { n: Number(sizeSelect.value), rounds: Number(roundsSelect.value), strategies: chosenStrategies(), cores: host.cores };
+  const why = whyNotAutoStart(run, measureMsPerSliceRound(choice.current() ?? defaultEat)); // a few ms on a small cake
+  if (!why) return void eatCake();
+  state.notStarted = why;
+  const section = byId<HTMLElement>('refused');
+  section.replaceChildren(Object.assign(document.createElement('p'), { textContent: why }));
+  section.hidden = false;
 }
 
 function chosenStrategies(): StrategyEntry[] {
@@ -292,4 +305,4 @@ reportRefused(order.problems);
 drawCake(canvas, Number(sizeSelect.value));
 tellStory(byId('story'), host, defaultEat, { isLabBusy: () => runs.isRunning });
 document.body.dataset.done = '1'; // a run sets it to 0 at once, in this same task, until it ends
-if (order.run) void eatCake();
+if (order.run) startFromLink();

@@ -2,7 +2,7 @@
 // (src/measure/asked.ts). A bad value is named with what is allowed and an example, and is never eaten: the page
 // keeps its default for it and does not start on its own, so a typo cannot start a run nobody asked for.
 import { eats } from '../eats/index.ts';
-import { parseBudget, parseRounds, parseSize, UsageError, type SizeLimit, type Spelling } from '../measure/asked.ts';
+import { parseBudget, parseRounds, parseSize, UsageError, type SizeLimit, type Spelling, quoted } from '../measure/asked.ts';
 
 /** The largest cake the page offers: a tab should answer in seconds, and `cake bench` eats larger ones. */
 export const pageSizeLimit: SizeLimit = { slices: 2 ** 22, written: '2^22', why: "the page's largest cake; cake bench eats larger ones", example: '2^22' };
@@ -21,6 +21,8 @@ export interface PageOrder {
 }
 
 const known = ['eat', 'strategies', 'n', 'rounds', 'budget', 'run'];
+/** Text a message may show as it is: short, no control characters or quotes (else it is quoted, escaped). */
+const isPlain = (text: string) => /^[\w.^,:+-]{0,40}$/.test(text);
 const spelling = (name: string): Spelling => ({ option: `?${name}`, example: (value) => `?${name}=${value}` });
 
 /** Reads `params`; `strategyNames` are those this page offers, for naming a mistyped one. */
@@ -47,11 +49,11 @@ export function readPageOrder(params: URLSearchParams, strategyNames: string[]):
     problems,
   };
   read('run', (text) => {
-    if (text !== '' && text !== '1') throw new UsageError(`?run: "${text}" is not allowed; ?run takes no value (or 1) and eats on load. Example: ?n=2^16&run=1`);
+    if (text !== '' && text !== '1') throw new UsageError(`?run: ${quoted(text)} is not allowed; ?run takes no value (or 1) and eats on load. Example: ?n=2^16&run=1`);
   });
   for (const name of new Set(params.keys())) {
-    if (!known.includes(name)) problems.push(`?${name}: the page reads no such parameter. It reads ${known.map((k) => `?${k}`).join(', ')}; example: ?strategies=loop,gpu&n=2^16&rounds=heavy&run=1`);
-    else if (params.getAll(name).length > 1) problems.push(`?${name}: given ${params.getAll(name).length} times; give it once. Example: ?${name}=${params.get(name)}`);
+    if (!known.includes(name)) problems.push(`?${isPlain(name) ? name : quoted(name)}: the page reads no such parameter. It reads ${known.map((k) => `?${k}`).join(', ')}; example: ?strategies=loop,gpu&n=2^16&rounds=heavy&run=1`);
+    else if (params.getAll(name).length > 1) problems.push(`?${name}: given ${params.getAll(name).length} times; give it once. Example: ?${name}=${isPlain(params.get(name) ?? '') ? params.get(name) : '...'}`);
   }
   if (problems.length > 0) order.run = false;
   return order;
@@ -60,7 +62,7 @@ export function readPageOrder(params: URLSearchParams, strategyNames: string[]):
 function parseStrategyNames(text: string, strategyNames: string[]): string[] {
   const names = text.split(',').map((name) => name.trim());
   const unknown = names.find((name) => !strategyNames.includes(name));
-  if (unknown !== undefined) throw new UsageError(`?strategies: unknown strategy "${unknown}". Known here: ${strategyNames.join(', ')}. Example: ?strategies=loop,pool-shared`);
+  if (unknown !== undefined) throw new UsageError(`?strategies: unknown strategy ${quoted(unknown)}. Known here: ${strategyNames.join(', ')}. Example: ?strategies=loop,pool-shared`);
   return names;
 }
 

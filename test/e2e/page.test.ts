@@ -147,6 +147,18 @@ describe('the demo refuses what it cannot do well', () => {
     await page.close();
   });
 
+  it('a link that would freeze the tab (?n=2^22&rounds=heavy, loop and map) does not start: it says how long and what to do', async () => {
+    const { page, consoleErrors } = await openPage(browser, `${address(built)}?strategies=loop,map,pool-shared&n=2^22&rounds=heavy&run=1`);
+    const state = await page.evaluate(() => (window as unknown as { __cake: { report?: BenchReport; notStarted?: string } }).__cake);
+    expect(state.notStarted).toMatch(/^\?run: this address would keep the page busy for about .* with the tab frozen \(the reference eating and loop, map on the page's own thread\).*press Eat to start it anyway/);
+    expect(state.report).toBeUndefined();
+    expect(await page.locator('#refused').innerText()).toContain('press Eat to start it anyway');
+    expect(await page.locator('#status').textContent()).toBe('Ready.');
+    expect([await page.locator('#size').inputValue(), await page.locator('#rounds').inputValue()]).toEqual([String(2 ** 22), '1024']); // set as asked, for Eat
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it('with no strategy ticked, asks for one and eats nothing', async () => {
     const { page, consoleErrors } = await openPage(browser, `${address(built)}?strategies=loop&n=1000&rounds=1`);
     await page.uncheck('#strategies input[value="loop"]');
