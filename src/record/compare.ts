@@ -11,6 +11,7 @@ import type { BenchRecord, BenchReport } from './record.ts';
 const notIdentity = new Set([
   'medianMs', 'minMs', 'p10Ms', 'p90Ms', 'spread', 'runs', 'samplesMs', 'phasesMs', 'clock', 'checksum', 'verified',
   'nsPerSliceRound', 'bytesCopied', 'peakRssGrowthBytes', 'peakArrayBufferGrowthBytes', 'tuned', 'comparison', 'eatHash',
+  'serialMs', 'overlapBoundMs', 'overlapEfficiency',
   'friendsBusyMs', 'imbalance', 'idleShare', 'idealMs', 'percentOfIdeal',
 ]);
 
@@ -46,6 +47,7 @@ export interface CompareResult {
 export function recordKey(record: BenchRecord): string {
   const identity = Object.entries({ ...eatOfOlderRecords, ...record })
     .filter(([field, value]) => !notIdentity.has(field) && (typeof value !== 'object' || value === null))
+    .filter(([field, value]) => !(field === 'schedule' && value === 'static')) // static: the pools' only deal before schedules
     .sort(([a], [b]) => a.localeCompare(b));
   const { strategy, n, rounds } = record;
   const settings = identity.filter(([field]) => !['strategy', 'n', 'rounds'].includes(field));

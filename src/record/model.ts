@@ -78,6 +78,8 @@ export function fitModels(records: readonly BenchRecord[], bytesPerSlice = defau
   const strategies = [...new Set(records.map((r) => r.strategy))];
   return strategies.flatMap((strategy) => {
     const own = records.filter((r) => r.strategy === strategy);
+    // One size cannot tell a fixed cost from a cost per slice: such a fit would call every millisecond fixed.
+    if (new Set(own.map((r) => r.n)).size < 2) return [];
     const whole = fitCosts(own.map((r) => ({ n: r.n, rounds: r.rounds, ms: r.medianMs })), bytesPerSlice);
     if (!whole) return [];
     const phases: Record<string, Fit> = {};
