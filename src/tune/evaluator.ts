@@ -5,7 +5,7 @@
 // faster), and a point whose 5 samples were lucky, once leading unconfirmed, kept better points out for good:
 // the replay's misses, which test/tune-replay.test.ts shows without confirmation.
 import { medianOf } from './noise.ts';
-import type { Measure, Point, SearchOptions, SearchSpace, Step } from './search.ts';
+import type { Measure, Point, SearchOptions, SearchSpace, Step } from './search-space.ts';
 
 export class BudgetSpent extends Error {}
 

@@ -6,44 +6,8 @@ import { BudgetSpent, Evaluator, shuffle } from './evaluator.ts';
 
 export { shuffle };
 
-/** A point is one value index per axis. */
-export type Point = readonly number[];
-
-export interface SearchSpace {
-  /** Number of values on each axis. */
-  axisSizes: readonly number[];
-  /** The legal points: illegal ones are never measured. */
-  legal: readonly Point[];
-}
-
-/** The first `samples` samples (ms) of `point` (asking again for more costs only the new ones). */
-export type Measure = (point: Point, samples: number) => Promise<readonly number[]>;
-
-export interface SearchOptions {
-  /** Most evaluations to spend. */
-  budget: number;
-  /** Samples in one full evaluation. */
-  fullSamples: number;
-  /** Samples a leader gets when it is confirmed (evaluator.ts); fullSamples or fewer turns confirmation off. */
-  confirmSamples: number;
-  /** Uniform in [0, 1); seeded by the caller so a search can be replayed. */
-  random: () => number;
-}
-
-export interface Step {
-  /** Evaluations spent so far, including this step. */
-  spent: number;
-  /** Index into space.legal of the leader so far (-1 before the first point is fully measured). */
-  incumbent: number;
-  incumbentMs: number;
-}
-
-export interface SearchResult {
-  best: number;
-  bestMs: number;
-  spent: number;
-  steps: Step[];
-}
+export type { Measure, Point, SearchOptions, SearchResult, SearchSpace, Step } from './search-space.ts';
+import type { Measure, Point, SearchOptions, SearchResult, SearchSpace } from './search-space.ts';
 
 type Walk = (evaluator: Evaluator) => Promise<void>;
 
