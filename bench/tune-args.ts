@@ -2,7 +2,7 @@
 // and an example; options that conflict or do nothing in this run are refused, never silently ignored.
 import { defaultReplay } from '../src/tune/replay.ts';
 import { searchStrategyNames, type SearchStrategyName } from '../src/tune/search.ts';
-import type { ShapeLimits } from '../src/tune/space.ts';
+import type { ShapeLimits } from '../src/gpu/shapes.ts';
 import type { TuneOptions } from '../src/tune/tune.ts';
 import { parseDecimal, parseRounds, quoted } from '../src/measure/asked.ts';
 import { parseSize, UsageError } from './args.ts';

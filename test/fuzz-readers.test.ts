@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBaseline } from '../src/record/read-baseline.ts';
 import { schema } from '../src/record/record.ts';
 import { cacheFormat, readCacheText } from '../src/tune/cache-schema.ts';
-import { parseShapeKey, whyIllegal, type ShapeLimits } from '../src/tune/space.ts';
+import { parseShapeKey, whyIllegal, type ShapeLimits } from '../src/gpu/shapes.ts';
 import { fuzzParameters } from './fuzz-arbitraries.ts';
 
 const limits: ShapeLimits = { maxComputeInvocationsPerWorkgroup: 1024, maxComputeWorkgroupSizeX: 1024, maxComputeWorkgroupsPerDimension: 65535, maxStorageBufferBindingSize: 2 ** 27, maxBufferSize: 2 ** 32 - 1 };

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Gpu } from '../src/gpu/device.ts';
 import { autoWorkgroupSize } from '../src/tune/auto.ts';
 import { TuneCache, type CacheStore } from '../src/tune/cache.ts';
-import { parseShapeKey, whyIllegal, type ShapeLimits } from '../src/tune/space.ts';
+import { parseShapeKey, whyIllegal, type ShapeLimits } from '../src/gpu/shapes.ts';
 
 const corpus = join(import.meta.dirname, 'fixtures', 'hostile', 'cache');
 const lavapipe = { vendor: 'mesa', architecture: 'software', description: 'llvmpipe (LLVM 15)' };

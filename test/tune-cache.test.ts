@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { adapterSlug } from '../src/tune/adapter-slug.ts';
 import { TuneCache, type CacheStore } from '../src/tune/cache.ts';
-import type { ShapeLimits } from '../src/tune/space.ts';
+import type { ShapeLimits } from '../src/gpu/shapes.ts';
 
 function memoryStore(text?: string): CacheStore & { text?: string } {
   const store: CacheStore & { text?: string } = { where: 'cache.json', text, read: () => store.text, write: (written) => (store.text = written) };

@@ -8,7 +8,7 @@ import { UsageError } from '../bench/args.ts';
 import { judgeTune } from '../bench/tune-estimate.ts';
 import { parseTuneArgs } from '../bench/tune-args.ts';
 import { eatingsLeft, estimateTuneMs } from '../src/tune/estimate.ts';
-import { parseShapeKey } from '../src/tune/space.ts';
+import { parseShapeKey } from '../src/gpu/shapes.ts';
 import { isGpuSkipped } from './gpu.ts';
 import { tempDir } from './temp-dir.ts';
 

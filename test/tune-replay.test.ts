@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { landscapeFlatness, replay, replayBudgetShare, type Landscape } from '../src/tune/replay.ts';
 import { formatReplay } from '../src/tune/report.ts';
 import { searchStrategyNames, smartStrategyNames } from '../src/tune/search.ts';
-import { axisNames, buildSpace, parseShapeKey, type ShapeLimits } from '../src/tune/space.ts';
+import { axisNames, buildSpace } from '../src/tune/space.ts';
+import { parseShapeKey, type ShapeLimits } from '../src/gpu/shapes.ts';
 import { pointOf } from '../src/tune/tune.ts';
 import { medianOf } from '../src/tune/noise.ts';
 

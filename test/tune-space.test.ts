@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { hash } from '../src/eats/hash.ts';
 import { ShapedCake } from '../src/tune/kernel.ts';
-import { buildSpace, defaultShape, parseShapeKey, shapeKey, whyIllegal, workgroupSizesFor, type ShapeLimits } from '../src/tune/space.ts';
+import { buildSpace } from '../src/tune/space.ts';
+import { defaultShape, parseShapeKey, shapeKey, whyIllegal, workgroupSizesFor, type ShapeLimits } from '../src/gpu/shapes.ts';
 import { withDevice } from './gpu.ts';
 
 const limits: ShapeLimits = {

@@ -4,7 +4,7 @@ import type { Eat } from '../eat.ts';
 import type { AdapterSummary, Gpu } from '../gpu/device.ts';
 import { TuneCache, type CacheStore } from './cache.ts';
 import { medianOf } from './noise.ts';
-import { parseShapeKey, type Shape } from './space.ts';
+import { parseShapeKey, type Shape } from '../gpu/shapes.ts';
 import { entryKey } from './tune.ts';
 
 /** What a host offers for auto: where its tune cache lives and its WebGPU runtime (part of the cache key). */

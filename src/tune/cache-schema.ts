@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import type { AdapterSummary } from '../gpu/device.ts';
 import { maxRounds } from '../measure/asked.ts';
 import { printable } from '../format/printable.ts';
-import { parseShapeKey, whyIllegal, type ShapeLimits } from './space.ts';
+import { parseShapeKey, whyIllegal, type ShapeLimits } from '../gpu/shapes.ts';
 
 export const cacheFormat = 'parallel-cake/tune-cache@1';
 /** A cache's size limit: an exhaustive landscape with 20 samples a shape is tens of KiB; more is not a cache. */

@@ -4,7 +4,7 @@
 import type { AdapterSummary } from '../gpu/device.ts';
 import { printable } from '../format/printable.ts';
 import { cacheFormat, readCacheText, type CacheFile, type TuneEntry } from './cache-schema.ts';
-import type { ShapeLimits } from './space.ts';
+import type { ShapeLimits } from '../gpu/shapes.ts';
 
 export { cacheFormat, type TunedChoice, type TuneEntry } from './cache-schema.ts';
 

@@ -3,7 +3,7 @@
 import type { Eat } from '../eat.ts';
 import type { Gpu } from '../gpu/device.ts';
 import { TuneRunner } from './runner.ts';
-import { defaultShape } from './space.ts';
+import { defaultShape } from '../gpu/shapes.ts';
 
 const slices = 2 ** 16;
 const rounds = 16;

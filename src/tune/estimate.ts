@@ -3,7 +3,7 @@
 // each n x rounds at the adapter's measured speed on the default shape. Smaller workgroups and odd shapes eat
 // slower than the default, and leaders get extra samples afterwards: the estimate is a floor. No device here.
 import type { TuneEntry } from './cache.ts';
-import { shapeKey, type Shape } from './space.ts';
+import { shapeKey, type Shape } from '../gpu/shapes.ts';
 
 export interface TunePlan {
   slices: number;

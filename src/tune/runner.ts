@@ -10,7 +10,7 @@ import { waitFor } from '../gpu/wait.ts';
 import type { TuneEntry } from './cache.ts';
 import { ShapedCake } from './kernel.ts';
 import { medianOf } from './noise.ts';
-import { shapeKey, whyIllegal, type Shape } from './space.ts';
+import { shapeKey, whyIllegal, type Shape } from '../gpu/shapes.ts';
 
 export class TuneRunner {
   private readonly shaped: ShapedCake;

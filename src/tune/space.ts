@@ -1,24 +1,6 @@
 // The tuning space of the eat kernel's shape, built from an adapter's limits: every combination of the shapes'
 // axes (src/gpu/shapes.ts), legal or not. Illegal shapes are results with a reason, never crashes.
 
-export {
-  defaultShape,
-  gridFor,
-  grids,
-  invocationsFor,
-  layouts,
-  loads,
-  parseShapeKey,
-  shapeKey,
-  slicesPerInvocationChoices,
-  whyIllegal,
-  workgroupSizesFor,
-  type Grid,
-  type Layout,
-  type Load,
-  type Shape,
-  type ShapeLimits,
-} from '../gpu/shapes.ts';
 import { grids, layouts, loads, slicesPerInvocationChoices, whyIllegal, workgroupSizesFor, type Grid, type Layout, type Load, type Shape, type ShapeLimits } from '../gpu/shapes.ts';
 
 /** Axis values of the space, in order; every shape is one value from each axis. */

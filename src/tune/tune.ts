@@ -8,7 +8,8 @@ import { kernelIdentity } from './kernel.ts';
 import { isDistinguishable, medianOf } from './noise.ts';
 import { TuneRunner } from './runner.ts';
 import { search, seededRandom, type Point, type SearchStrategyName } from './search.ts';
-import { axisNames, buildSpace, defaultShape, parseShapeKey, shapeKey, type Shape, type ShapeSpace } from './space.ts';
+import { axisNames, buildSpace, type ShapeSpace } from './space.ts';
+import { defaultShape, parseShapeKey, shapeKey, type Shape } from '../gpu/shapes.ts';
 
 export interface TuneOptions {
   gpu: Gpu;

@@ -1,6 +1,6 @@
 // Draws the cake as a round cake of wedges, each coloured by who ate its slices.
 
-const cream = '#f3e3c3';
+import { cream, drawWedge } from './wedge.ts';
 /** Index 0 is the calling thread; 1.. are friends (pool workers). */
 const eaterColours = ['#7b3f00', '#e4572e', '#17bebb', '#ffc914', '#76b041', '#8e6c8a', '#2e86ab', '#f18f01', '#c73e1d'];
 const maxWedges = 96; // thinner wedges stop being visible at 360 px
@@ -21,32 +21,13 @@ export function drawCake(canvas: HTMLCanvasElement, slices: number, eaters?: Uin
   if (turns) return drawTurns(canvas, slices, turns);
   const context = canvas.getContext('2d')!;
   const radius = Math.min(canvas.width, canvas.height) / 2 - 4;
-  const centre = { x: canvas.width / 2, y: canvas.height / 2 };
   context.clearRect(0, 0, canvas.width, canvas.height);
   const wedges = Math.max(1, Math.min(slices, maxWedges));
   for (let wedge = 0; wedge < wedges; wedge++) {
     const from = Math.floor((wedge * slices) / wedges);
     const to = Math.floor(((wedge + 1) * slices) / wedges);
-    const startAngle = (wedge / wedges) * 2 * Math.PI - Math.PI / 2;
-    const endAngle = ((wedge + 1) / wedges) * 2 * Math.PI - Math.PI / 2;
-    let inner = 0;
-    for (const [eater, count] of shares(eaters, from, to)) {
-      const outer = inner + (count / (to - from)) * radius;
-      context.beginPath();
-      context.arc(centre.x, centre.y, outer, startAngle, endAngle);
-      context.arc(centre.x, centre.y, inner, endAngle, startAngle, true);
-      context.closePath();
-      context.fillStyle = eater < 0 ? cream : eaterColour(eater);
-      context.fill();
-      inner = outer;
-    }
-    context.beginPath();
-    context.moveTo(centre.x, centre.y);
-    context.arc(centre.x, centre.y, radius, startAngle, endAngle);
-    context.closePath();
-    context.strokeStyle = '#fffaf3';
-    context.lineWidth = wedges > 48 ? 0.5 : 1.5;
-    context.stroke();
+    const rings = shares(eaters, from, to).map(([eater, count]): [string, number] => [eater < 0 ? cream : eaterColour(eater), count / (to - from)]);
+    drawWedge(context, radius, wedge, wedges, rings);
   }
 }
 

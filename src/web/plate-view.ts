@@ -1,13 +1,12 @@
 // Draws a cake (or a friend's plate) from one colour per slice: undefined is an uneaten slice. A wedge holding
 // slices of several colours is split into rings in proportion, as cake-view.ts does for who ate what.
 
-const cream = '#f3e3c3';
+import { cream, drawWedge } from './wedge.ts';
 const maxWedges = 64; // thinner wedges stop being visible on a 160 px plate
 
 export function drawPlate(canvas: HTMLCanvasElement, colours: readonly (string | undefined)[]): void {
   const context = canvas.getContext('2d')!;
   const radius = Math.min(canvas.width, canvas.height) / 2 - 3;
-  const centre = { x: canvas.width / 2, y: canvas.height / 2 };
   context.clearRect(0, 0, canvas.width, canvas.height);
   const slices = colours.length;
   const wedges = Math.max(1, Math.min(slices, maxWedges));
@@ -20,26 +19,8 @@ export function drawPlate(canvas: HTMLCanvasElement, colours: readonly (string |
       counts.set(colour, (counts.get(colour) ?? 0) + 1);
     }
     if (slices === 0) counts.set(cream, 1);
-    const startAngle = (wedge / wedges) * 2 * Math.PI - Math.PI / 2;
-    const endAngle = ((wedge + 1) / wedges) * 2 * Math.PI - Math.PI / 2;
-    let inner = 0;
     const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
-    for (const [colour, count] of [...counts].sort((a, b) => (a[0] === cream ? 1 : b[0] === cream ? -1 : 0))) {
-      const outer = inner + (count / total) * radius;
-      context.beginPath();
-      context.arc(centre.x, centre.y, outer, startAngle, endAngle);
-      context.arc(centre.x, centre.y, inner, endAngle, startAngle, true);
-      context.closePath();
-      context.fillStyle = colour;
-      context.fill();
-      inner = outer;
-    }
-    context.beginPath();
-    context.moveTo(centre.x, centre.y);
-    context.arc(centre.x, centre.y, radius, startAngle, endAngle);
-    context.closePath();
-    context.strokeStyle = '#fffaf3';
-    context.lineWidth = wedges > 32 ? 0.5 : 1.2;
-    context.stroke();
+    const rings = [...counts].sort((a, b) => (a[0] === cream ? 1 : b[0] === cream ? -1 : 0)).map(([colour, count]): [string, number] => [colour, count / total]);
+    drawWedge(context, radius, wedge, wedges, rings);
   }
 }
